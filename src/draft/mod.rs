@@ -1,0 +1,113 @@
+//! What a draft says: which byte ranges are prose (`markup`), the quotations in them
+//! (`quotes`), and who each is given to (`speakers`). Pure functions over a `&str`.
+
+pub mod markup;
+pub mod quotes;
+pub mod speakers;
+
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Serialize;
+
+/// How to read a text: Markdown has non-prose parts to skip; plain text is all prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Markdown,
+    Plain,
+}
+
+impl Format {
+    /// By extension: .md/.markdown/.mdx are Markdown, anything else plain text.
+    pub fn from_path(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("md" | "markdown" | "mdx" | "mkd") => Format::Markdown,
+            _ => Format::Plain,
+        }
+    }
+}
+
+/// `speech` (someone's words) or `fragment` (a short quoted phrase, scare quote or title).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Speech,
+    Fragment,
+}
+
+/// Who a quotation is given to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    /// The fullest form of the name the text gives ("Andrii Sybiha", "Rugby Football Union"),
+    /// or, when `named` is false, the description ("a spokesman for the FA").
+    pub name: String,
+    /// False for a described, unnamed speaker ("a BBC spokesman", "one opposition voice").
+    pub named: bool,
+    /// The cue that ties the words to the speaker ("said", "told", "according to").
+    pub cue: String,
+    /// Where the speaker is mentioned for this quotation (the pronoun or name by the cue).
+    pub mention: Range<usize>,
+}
+
+impl Speaker {
+    /// The name when the speaker is named, `None` when only described.
+    pub fn named_name(&self) -> Option<&str> {
+        self.named.then_some(self.name.as_str())
+    }
+}
+
+/// A quotation in a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// Byte range from the opening mark to just past the closing one (for a block quote,
+    /// the lines of the block). A quotation that never closes ends with its last piece.
+    pub start: usize,
+    pub end: usize,
+    /// Byte ranges of the inner text, one per paragraph (or block-quote line), marks excluded.
+    pub pieces: Vec<Range<usize>>,
+    /// The inner text, pieces joined by a single space.
+    pub text: String,
+    pub kind: QuoteKind,
+    /// A Markdown block quote rather than words between marks.
+    pub block: bool,
+    pub speaker: Option<Speaker>,
+    /// Marked with `<!-- verbatim-ignore -->` (or `verbatim-ignore` in plain text) by the writer.
+    pub ignored: bool,
+}
+
+impl Quote {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Byte range of the inner text, from the first piece's start to the last piece's end.
+    pub fn inner(&self) -> Range<usize> {
+        match (self.pieces.first(), self.pieces.last()) {
+            (Some(a), Some(b)) => a.start..b.end,
+            _ => self.start..self.start,
+        }
+    }
+}
+
+/// Options that change what counts as a speech quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExtractOptions {
+    /// A quotation with fewer words than this and no speaker is a fragment.
+    pub min_speech_words: usize,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        ExtractOptions { min_speech_words: 4 }
+    }
+}
+
+/// Every quotation in a text with its speaker: the one entry point the rest of the crate uses,
+/// for drafts and corpus articles alike.
+pub fn analyze(text: &str, format: Format, options: &ExtractOptions) -> Vec<Quote> {
+    let prose = markup::prose_ranges(text, format);
+    let mut found = quotes::find_quotes(text, &prose, options);
+    speakers::attribute(text, &prose, &mut found, options);
+    found
+}
