@@ -80,7 +80,12 @@ pub struct CheckOptions {
 }
 
 /// Checks every quotation of a draft.
-pub fn check_text(corpus: &Corpus, text: &str, format: Format, options: &CheckOptions) -> Vec<Finding> {
+pub fn check_text(
+    corpus: &Corpus,
+    text: &str,
+    format: Format,
+    options: &CheckOptions,
+) -> Vec<Finding> {
     let quotes = draft::analyze(text, format, &options.extract);
     quotes.into_iter().map(|q| check_quote(corpus, q)).collect()
 }

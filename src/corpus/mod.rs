@@ -46,14 +46,30 @@ pub enum CorpusError {
     #[error("corpus path {0} does not exist")]
     Missing(PathBuf),
     #[error("cannot read corpus {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
+/// Told how far loading has gone: (articles done, articles in all).
+pub type Progress = Arc<dyn Fn(usize, usize) + Send + Sync>;
+
 /// Options for opening a corpus.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct OpenOptions {
     /// Where to keep the persisted index; `None` means do not persist.
     pub cache_dir: Option<PathBuf>,
+    /// Called as articles are indexed (from any thread).
+    pub progress: Option<Progress>,
+}
+
+impl std::fmt::Debug for OpenOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OpenOptions")
+            .field("cache_dir", &self.cache_dir)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A loaded corpus: the article table and the index.

@@ -18,7 +18,15 @@ pub struct Prose {
 /// The prose ranges of a text, in order and not overlapping.
 pub fn prose_ranges(text: &str, format: Format) -> Vec<Prose> {
     match format {
-        Format::Plain => vec![Prose { range: 0..text.len(), block_quote: 0, heading: false }],
-        Format::Markdown => vec![Prose { range: 0..text.len(), block_quote: 0, heading: false }],
+        Format::Plain => vec![Prose {
+            range: 0..text.len(),
+            block_quote: 0,
+            heading: false,
+        }],
+        Format::Markdown => vec![Prose {
+            range: 0..text.len(),
+            block_quote: 0,
+            heading: false,
+        }],
     }
 }

@@ -21,7 +21,12 @@ pub enum Format {
 impl Format {
     /// By extension: .md/.markdown/.mdx are Markdown, anything else plain text.
     pub fn from_path(path: &Path) -> Format {
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("md" | "markdown" | "mdx" | "mkd") => Format::Markdown,
             _ => Format::Plain,
         }
@@ -99,7 +104,9 @@ pub struct ExtractOptions {
 
 impl Default for ExtractOptions {
     fn default() -> Self {
-        ExtractOptions { min_speech_words: 4 }
+        ExtractOptions {
+            min_speech_words: 4,
+        }
     }
 }
 

@@ -16,7 +16,9 @@ impl LineIndex {
 
     /// 0-based line of a byte offset.
     pub fn line(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     /// Byte offset where a 0-based line starts, if the text has that line.
@@ -40,7 +42,10 @@ impl LineIndex {
     pub fn utf16_position(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line(offset);
-        let col = text[self.starts[line]..offset].chars().map(char::len_utf16).sum();
+        let col = text[self.starts[line]..offset]
+            .chars()
+            .map(char::len_utf16)
+            .sum();
         (line, col)
     }
 
@@ -77,10 +82,10 @@ mod tests {
         let text = "first\n“Ще” — 😀 \"x\"";
         let idx = LineIndex::new(text);
         let x = text.find('x').unwrap();
-        assert_eq!(idx.line_col(text, x), (2, 9));
+        assert_eq!(idx.line_col(text, x), (2, 11));
         // 😀 is two UTF-16 units.
-        assert_eq!(idx.utf16_position(text, x), (1, 9));
-        assert_eq!(idx.utf16_offset(text, 1, 9), Some(x));
+        assert_eq!(idx.utf16_position(text, x), (1, 11));
+        assert_eq!(idx.utf16_offset(text, 1, 11), Some(x));
         assert_eq!(idx.utf16_offset(text, 1, 999), Some(text.len()));
         assert_eq!(idx.utf16_offset(text, 7, 0), None);
     }

@@ -24,7 +24,11 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Folds one character: lower case, accents dropped for the Latin letters news copy uses.
 pub fn fold_char(c: char) -> char {
-    let c = if c.is_uppercase() { c.to_lowercase().next().unwrap_or(c) } else { c };
+    let c = if c.is_uppercase() {
+        c.to_lowercase().next().unwrap_or(c)
+    } else {
+        c
+    };
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
         'ç' | 'ć' | 'č' => 'c',
@@ -46,7 +50,9 @@ pub fn fold_char(c: char) -> char {
 
 /// The folded form of a word's text (as `words` cut it): lower case, apostrophes as `'`.
 pub fn fold_word(word: &str) -> String {
-    word.chars().map(|c| if is_apostrophe(c) { '\'' } else { fold_char(c) }).collect()
+    word.chars()
+        .map(|c| if is_apostrophe(c) { '\'' } else { fold_char(c) })
+        .collect()
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -86,16 +92,27 @@ pub fn words(text: &str) -> Vec<Word> {
         if let Some(s) = start {
             let joins = is_apostrophe(c)
                 && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
-                && text[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+                && text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
             if joins {
                 continue;
             }
-            out.push(Word { start: s, end: i, hash: hash_word(&text[s..i]) });
+            out.push(Word {
+                start: s,
+                end: i,
+                hash: hash_word(&text[s..i]),
+            });
             start = None;
         }
     }
     if let Some(s) = start {
-        out.push(Word { start: s, end: text.len(), hash: hash_word(&text[s..]) });
+        out.push(Word {
+            start: s,
+            end: text.len(),
+            hash: hash_word(&text[s..]),
+        });
     }
     out
 }
@@ -110,7 +127,10 @@ mod tests {
 
     #[test]
     fn apostrophes_inside_words_only() {
-        assert_eq!(texts("'It's O’Sullivan's,' he said"), ["It's", "O’Sullivan's", "he", "said"]);
+        assert_eq!(
+            texts("'It's O’Sullivan's,' he said"),
+            ["It's", "O’Sullivan's", "he", "said"]
+        );
         assert_eq!(texts("players' boots"), ["players", "boots"]);
     }
 
@@ -124,7 +144,10 @@ mod tests {
 
     #[test]
     fn hyphens_dashes_and_numbers_separate() {
-        assert_eq!(texts("ill thought-out — £120,000"), ["ill", "thought", "out", "120", "000"]);
+        assert_eq!(
+            texts("ill thought-out — £120,000"),
+            ["ill", "thought", "out", "120", "000"]
+        );
         assert_eq!(texts("Шевченко сказав"), ["Шевченко", "сказав"]);
     }
 }
