@@ -113,8 +113,8 @@ impl Default for ExtractOptions {
 /// Every quotation in a text with its speaker: the one entry point the rest of the crate uses,
 /// for drafts and corpus articles alike.
 pub fn analyze(text: &str, format: Format, options: &ExtractOptions) -> Vec<Quote> {
-    let prose = markup::prose_ranges(text, format);
-    let mut found = quotes::find_quotes(text, &prose, options);
-    speakers::attribute(text, &prose, &mut found, options);
+    let masked = markup::mask(text, format);
+    let mut found = quotes::find_quotes(text, &masked, options, format == Format::Plain);
+    speakers::attribute(&masked, &mut found);
     found
 }
