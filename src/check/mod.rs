@@ -1,10 +1,16 @@
 //! Checking a draft against the corpus: for each quotation, find candidate passages, align
 //! the words, and decide the wording and attribution verdicts (`Finding`).
 
+pub mod align;
+
+use std::ops::Range;
+
 use serde::Serialize;
 
-use crate::corpus::{Corpus, DocId};
-use crate::draft::{self, ExtractOptions, Format, Quote};
+use crate::corpus::{Article, Corpus, DocId};
+use crate::draft::{self, ExtractOptions, Format, Quote, Speaker};
+use crate::text::{Word, words};
+use align::{Alignment, Op, QWord};
 
 /// Is the wording in the sources?
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -79,6 +85,9 @@ pub struct CheckOptions {
     pub extract: ExtractOptions,
 }
 
+/// How many candidate articles are aligned for one quotation.
+const CANDIDATES: usize = 8;
+
 /// Checks every quotation of a draft.
 pub fn check_text(
     corpus: &Corpus,
@@ -87,12 +96,261 @@ pub fn check_text(
     options: &CheckOptions,
 ) -> Vec<Finding> {
     let quotes = draft::analyze(text, format, &options.extract);
-    quotes.into_iter().map(|q| check_quote(corpus, q)).collect()
+    quotes
+        .into_iter()
+        .map(|q| check_quote(corpus, text, q))
+        .collect()
 }
 
-/// Checks one quotation.
-pub fn check_quote(_corpus: &Corpus, quote: Quote) -> Finding {
-    Finding {
+/// The quotation's words as the aligner sees them, with their byte ranges in the draft.
+fn quote_words(text: &str, quote: &Quote) -> (Vec<QWord>, Vec<Range<usize>>) {
+    let mut out = Vec::new();
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for piece in &quote.pieces {
+        let Some(slice) = text.get(piece.clone()) else {
+            continue;
+        };
+        let ws = words(slice);
+        for (i, w) in ws.iter().enumerate() {
+            let before = if i == 0 {
+                ""
+            } else {
+                &slice[ws[i - 1].end..w.start]
+            };
+            let open = slice[..w.start].rfind('[');
+            let close = slice[..w.start].rfind(']');
+            out.push(QWord {
+                hash: w.hash,
+                bracket: open.is_some() && (close.is_none() || close < open),
+                gap_before: before.contains('…') || before.contains("..."),
+                sentence_start: i > 0 && before.contains(['.', '?', '!']),
+            });
+            ranges.push(piece.start + w.start..piece.start + w.end);
+        }
+    }
+    (out, ranges)
+}
+
+/// A source article's words, twice: as written, and as its speakers' words with the
+/// attributions between two quotations taken out (`"…," he said. "…"` runs on).
+struct SourceWords {
+    all: Vec<Word>,
+    speech: Vec<usize>,
+}
+
+fn source_words(article: &Article) -> SourceWords {
+    let all = words(&article.text);
+    let mut skip = vec![false; all.len()];
+    for pair in article.quotes.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let gap: Vec<usize> = (0..all.len())
+            .filter(|&k| all[k].start >= a.end && all[k].end <= b.start)
+            .collect();
+        let same_speaker = match (&a.speaker, &b.speaker) {
+            (Some(x), Some(y)) => x.name == y.name,
+            (None, None) => true,
+            _ => b.speaker.is_none(),
+        };
+        let text_between = &article.text[a.end.min(b.start)..b.start];
+        if same_speaker && gap.len() <= 15 && text_between.matches("\n\n").count() <= 1 {
+            for k in gap {
+                skip[k] = true;
+            }
+        }
+    }
+    let speech = (0..all.len()).filter(|&k| !skip[k]).collect();
+    SourceWords { all, speech }
+}
+
+/// One way a candidate article backs a quotation.
+struct Backing {
+    doc: DocId,
+    article: std::sync::Arc<Article>,
+    alignment: Alignment,
+    /// Source word index (into `all`) of each aligned source position.
+    map: Vec<usize>,
+    wording: Wording,
+    similarity: f32,
+}
+
+fn backing(doc: DocId, article: std::sync::Arc<Article>, q: &[QWord]) -> Option<Backing> {
+    let sw = source_words(&article);
+    let full: Vec<u64> = sw.all.iter().map(|w| w.hash).collect();
+    let speech: Vec<u64> = sw.speech.iter().map(|&k| sw.all[k].hash).collect();
+    let counted = q.iter().filter(|w| !w.bracket).count().max(1);
+    if let Some(a) = align::exact(q, &full) {
+        let map = (0..full.len()).collect();
+        return Some(Backing {
+            doc,
+            article,
+            alignment: a,
+            map,
+            wording: Wording::Exact,
+            similarity: 1.0,
+        });
+    }
+    if let Some(a) = align::exact(q, &speech) {
+        let map = sw.speech.clone();
+        return Some(Backing {
+            doc,
+            article,
+            alignment: a,
+            map,
+            wording: Wording::Exact,
+            similarity: 1.0,
+        });
+    }
+    // Align within a window around where the quotation's words are densest.
+    let (lo, hi) = window(q, &speech);
+    let a = align::align(q, &speech[lo..hi]);
+    let map: Vec<usize> = sw.speech[lo..hi].to_vec();
+    let similarity = a.matched as f32 / counted as f32;
+    let longest = longest_run(&a);
+    let altered =
+        similarity >= 0.5 && a.matched >= 4 && longest >= 3 || similarity >= 0.8 && a.matched >= 3;
+    let wording = if altered {
+        Wording::Altered
+    } else {
+        Wording::NotFound
+    };
+    Some(Backing {
+        doc,
+        article,
+        alignment: a,
+        map,
+        wording,
+        similarity,
+    })
+}
+
+fn longest_run(a: &Alignment) -> usize {
+    let mut best = 0;
+    let mut run = 0;
+    for op in &a.ops {
+        if matches!(op, Op::Match { .. }) {
+            run += 1;
+            best = best.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    best
+}
+
+/// The span of source words most dense in the quotation's words, padded by its length.
+fn window(q: &[QWord], source: &[u64]) -> (usize, usize) {
+    let n = q.len();
+    if source.len() <= 3 * n + 200 {
+        return (0, source.len());
+    }
+    let set: std::collections::HashSet<u64> = q.iter().map(|w| w.hash).collect();
+    let hits: Vec<usize> = (0..source.len())
+        .filter(|&k| set.contains(&source[k]))
+        .collect();
+    let span = 2 * n + 10;
+    let mut best = (0usize, 0usize);
+    let mut lo = 0;
+    for hi in 0..hits.len() {
+        while hits[hi] - hits[lo] > span {
+            lo += 1;
+        }
+        if hi + 1 - lo > best.1 {
+            best = (hits[lo], hi + 1 - lo);
+        }
+    }
+    let start = best.0.saturating_sub(n + 10);
+    (start, (start + 3 * n + 40).min(source.len()))
+}
+
+/// Are two names one person? Surnames must agree, and first names too when both give one;
+/// an organisation may be named by its initials.
+pub fn same_person(a: &str, b: &str) -> bool {
+    fn parts(name: &str) -> Vec<String> {
+        name.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+                    .to_lowercase()
+                    .replace('’', "'")
+            })
+            .filter(|w| !w.is_empty() && !TITLE_WORDS.contains(&w.as_str()))
+            .collect()
+    }
+    fn initials(name: &str) -> String {
+        name.split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .collect::<String>()
+            .to_lowercase()
+    }
+    let acronym =
+        |s: &str| s.len() >= 2 && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+    if acronym(a.trim()) || acronym(b.trim()) {
+        let (short, long) = if acronym(a.trim()) {
+            (a.trim(), b)
+        } else {
+            (b.trim(), a)
+        };
+        return short.eq_ignore_ascii_case(long.trim())
+            || initials(long).ends_with(&short.to_lowercase());
+    }
+    let (pa, pb) = (parts(a), parts(b));
+    match (pa.last(), pb.last()) {
+        (Some(x), Some(y)) if x == y => pa.len() < 2 || pb.len() < 2 || pa[0] == pb[0],
+        _ => false,
+    }
+}
+
+const TITLE_WORDS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "baroness",
+    "prof",
+    "professor",
+    "the",
+];
+
+/// Is the source's speaker the draft's?
+fn attribution_verdict(draft: Option<&Speaker>, source: Option<&Speaker>) -> AttributionVerdict {
+    let Some(draft_name) = draft.and_then(Speaker::named_name) else {
+        return AttributionVerdict::Unknown;
+    };
+    match source {
+        None => AttributionVerdict::Unknown,
+        Some(s) if !s.named => AttributionVerdict::Conflicts,
+        Some(s) if same_person(draft_name, &s.name) => AttributionVerdict::Matches,
+        Some(_) => AttributionVerdict::Conflicts,
+    }
+}
+
+/// Who the source gives a passage to: the speaker of the source quotation it lies in, or
+/// of the sentence it stands in (`X said the plan was dead`).
+fn source_speaker(article: &Article, span: Range<usize>) -> Option<Speaker> {
+    if let Some(q) = article
+        .quotes
+        .iter()
+        .find(|q| q.start <= span.start && span.start < q.end.max(q.start + 1))
+    {
+        return q.speaker.clone();
+    }
+    draft::speaker_of_span(
+        &article.text,
+        Format::from_path(std::path::Path::new(&article.path)),
+        span,
+    )
+}
+
+/// Checks one quotation of a draft (`text` is the draft, for the quotation's word ranges).
+pub fn check_quote(corpus: &Corpus, text: &str, quote: Quote) -> Finding {
+    let (q, ranges) = quote_words(text, &quote);
+    let mut finding = Finding {
         quote,
         wording: Wording::NotFound,
         attribution: AttributionVerdict::Unknown,
@@ -100,5 +358,168 @@ pub fn check_quote(_corpus: &Corpus, quote: Quote) -> Finding {
         changes: Vec::new(),
         source: None,
         other_sources: 0,
+    };
+    if q.iter().all(|w| w.bracket) {
+        return finding;
+    }
+    let hashes: Vec<u64> = q.iter().filter(|w| !w.bracket).map(|w| w.hash).collect();
+    let candidates = corpus.candidates(&hashes, CANDIDATES);
+    let mut backings: Vec<(Backing, Option<Speaker>, AttributionVerdict)> = Vec::new();
+    for c in candidates {
+        let Some(article) = corpus.article(c.doc) else {
+            continue;
+        };
+        let Some(b) = backing(c.doc, article, &q) else {
+            continue;
+        };
+        if b.wording == Wording::NotFound && b.similarity < 0.3 {
+            continue;
+        }
+        let span = passage_span(&b);
+        let speaker = source_speaker(&b.article, span);
+        let verdict = attribution_verdict(finding.quote.speaker.as_ref(), speaker.as_ref());
+        backings.push((b, speaker, verdict));
+    }
+    let rank = |w: Wording| match w {
+        Wording::Exact => 0,
+        Wording::Altered => 1,
+        Wording::NotFound => 2,
+    };
+    backings.sort_by(|a, b| {
+        rank(a.0.wording)
+            .cmp(&rank(b.0.wording))
+            .then((a.2 != AttributionVerdict::Matches).cmp(&(b.2 != AttributionVerdict::Matches)))
+            .then(b.0.similarity.total_cmp(&a.0.similarity))
+            .then(a.0.doc.cmp(&b.0.doc))
+    });
+    let Some((best, speaker, verdict)) = backings.first() else {
+        return finding;
+    };
+    finding.similarity = best.similarity;
+    if best.wording == Wording::NotFound {
+        return finding;
+    }
+    finding.wording = best.wording;
+    finding.attribution = *verdict;
+    finding.other_sources = backings[1..]
+        .iter()
+        .filter(|(b, _, _)| b.wording == best.wording)
+        .count();
+    finding.changes = changes(best, &q, &ranges, text);
+    let span = passage_span(best);
+    let article = &best.article;
+    let line = article.text[..span.start.min(article.text.len())]
+        .matches('\n')
+        .count()
+        + 1;
+    finding.source = Some(Source {
+        doc: best.doc,
+        path: article.path.clone(),
+        title: article.title.clone(),
+        url: article.url.clone(),
+        date: article.date.clone(),
+        start: span.start,
+        end: span.end,
+        line,
+        text: article
+            .text
+            .get(span.clone())
+            .unwrap_or_default()
+            .to_string(),
+        speaker: speaker
+            .as_ref()
+            .and_then(|s| s.named_name().map(str::to_string)),
+        speaker_description: speaker
+            .as_ref()
+            .filter(|s| !s.named)
+            .map(|s| s.name.clone()),
+    });
+    finding
+}
+
+/// Byte range in the article of the source words the alignment used.
+fn passage_span(b: &Backing) -> Range<usize> {
+    let all = words(&b.article.text);
+    let first = b.map.get(b.alignment.first).and_then(|&k| all.get(k));
+    let last = b.map.get(b.alignment.last).and_then(|&k| all.get(k));
+    match (first, last) {
+        (Some(f), Some(l)) if f.start <= l.end => f.start..l.end,
+        _ => 0..0,
+    }
+}
+
+/// The words replaced, added and dropped, grouped into runs.
+fn changes(b: &Backing, q: &[QWord], ranges: &[Range<usize>], text: &str) -> Vec<Change> {
+    let all = words(&b.article.text);
+    let src = |s: usize| {
+        b.map
+            .get(s)
+            .and_then(|&k| all.get(k))
+            .map(|w| &b.article.text[w.start..w.end])
+    };
+    let mut out: Vec<Change> = Vec::new();
+    let mut draft_words: Vec<usize> = Vec::new();
+    let mut source_words: Vec<&str> = Vec::new();
+    let mut at = ranges.first().map_or(0, |r| r.start);
+    let flush = |out: &mut Vec<Change>, dw: &mut Vec<usize>, sw: &mut Vec<&str>, at: usize| {
+        if dw.is_empty() && sw.is_empty() {
+            return;
+        }
+        let draft_range = match (dw.first(), dw.last()) {
+            (Some(&f), Some(&l)) => ranges[f].start..ranges[l].end,
+            _ => at..at,
+        };
+        let draft = text
+            .get(draft_range.clone())
+            .unwrap_or_default()
+            .to_string();
+        out.push(Change {
+            draft,
+            source: sw.join(" "),
+            draft_range,
+        });
+        dw.clear();
+        sw.clear();
+    };
+    for op in &b.alignment.ops {
+        match *op {
+            Op::Match { q: qi, .. } => {
+                flush(&mut out, &mut draft_words, &mut source_words, at);
+                at = ranges[qi].end;
+            }
+            Op::Replace { q: qi, s } => {
+                draft_words.push(qi);
+                source_words.extend(src(s));
+            }
+            Op::Add { q: qi } if !q[qi].bracket => draft_words.push(qi),
+            Op::Add { .. } => {}
+            Op::Drop { s } => source_words.extend(src(s)),
+            Op::Stitch { q: qi } => {
+                flush(&mut out, &mut draft_words, &mut source_words, at);
+                let r = ranges[qi].clone();
+                out.push(Change {
+                    draft: text.get(r.clone()).unwrap_or_default().to_string(),
+                    source: "…".into(),
+                    draft_range: r.start..r.start,
+                });
+            }
+        }
+    }
+    flush(&mut out, &mut draft_words, &mut source_words, at);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_person_rules() {
+        assert!(same_person("Mr Howard", "Michael Howard"));
+        assert!(!same_person("Andy Robinson", "Jason Robinson"));
+        assert!(same_person("Sir Alex Ferguson", "Alex Ferguson"));
+        assert!(same_person("RFU", "Rugby Football Union"));
+        assert!(same_person("FA", "Football Association"));
+        assert!(!same_person("Gary Dunn", "Gerhard Florin"));
     }
 }

@@ -119,3 +119,34 @@ pub fn analyze(text: &str, format: Format, options: &ExtractOptions) -> Vec<Quot
     speakers::attribute(&masked, &mut found);
     found
 }
+
+/// Who a text gives the words in `span` to, read as if they stood between quotation marks
+/// (for a source passage that is reported speech: `X said the plan was dead`).
+pub fn speaker_of_span(text: &str, format: Format, span: Range<usize>) -> Option<Speaker> {
+    let masked = markup::mask(text, format);
+    let mut found: Vec<Quote> = quotes::find_quotes(
+        text,
+        &masked,
+        &ExtractOptions::default(),
+        format == Format::Plain,
+    )
+    .into_iter()
+    .filter(|q| q.end <= span.start || q.start >= span.end)
+    .collect();
+    let at = found.partition_point(|q| q.start < span.start);
+    found.insert(
+        at,
+        Quote {
+            start: span.start,
+            end: span.end,
+            pieces: vec![span.clone()],
+            text: text.get(span.clone()).unwrap_or_default().to_string(),
+            kind: QuoteKind::Speech,
+            block: false,
+            speaker: None,
+            ignored: false,
+        },
+    );
+    speakers::attribute(&masked, &mut found);
+    found.into_iter().nth(at).and_then(|q| q.speaker)
+}
