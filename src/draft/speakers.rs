@@ -96,6 +96,8 @@ struct Doc<'a> {
     mention_at: Vec<Option<usize>>,
     /// Token index of each quote.
     quote_tok: Vec<usize>,
+    /// Whether each quote's words end a sentence (`… heaven."` rather than `… heaven,"`).
+    quote_ends_sentence: Vec<bool>,
 }
 
 fn lower(s: &str) -> String {
@@ -347,6 +349,22 @@ fn find_mentions(doc: &mut Doc) {
         if s >= end {
             continue;
         }
+        // `New Home Secretary Charles Clarke`, `Euro MP Robert Kilroy-Silk`, `Monday Tony
+        // Blair`, `Oscar-nominated Owen`: the name starts after the last title-like word.
+        if kept_title.is_none() {
+            for k in (s..end - 1).rev() {
+                let w = lower(base(doc.word(k).unwrap_or("")));
+                let adjective = w.contains('-')
+                    && w.rsplit('-')
+                        .next()
+                        .is_some_and(|p| p.ends_with("ed") || p.ends_with("ing"));
+                if in_list(TITLES, &w) || in_list(NOT_NAMES, &w) || adjective {
+                    titles.push(w);
+                    s = k + 1;
+                    break;
+                }
+            }
+        }
         let words: Vec<String> = (s..end)
             .filter_map(|i| doc.word(i).map(|w| base(w).to_string()))
             .collect();
@@ -442,41 +460,181 @@ fn find_mentions(doc: &mut Doc) {
             m.class = Class::Person;
         }
     }
-    // Subject position: first mention of its sentence, or after `, and` / `but` / `so did`.
+    // Subject position: the first phrase of its sentence (after an opening phrase that ends
+    // with a comma), or after `, and` / `, but` / `so did`; role words and an organisation
+    // before a name belong to its phrase (`Bayern coach Felix Magath`).
     for i in 0..doc.mentions.len() {
-        let t = doc.mentions[i].tok;
+        let t = np_start(doc, doc.mentions[i].tok);
         let s = doc.sentence_start(t);
-        let first = (s..t).all(|k| {
-            doc.mention_at[k].is_none()
-                || doc.mentions[doc.mention_at[k].unwrap_or(i)].class != Class::Person
-        });
+        let mut from = s;
+        if doc
+            .lword(s)
+            .is_some_and(|w| in_list(INTRO_WORDS, &w) || w.ends_with("ing"))
+            && let Some(c) = (s..t).find(|&k| doc.punct(k) == Some(','))
+        {
+            from = c + 1;
+        }
+        let first = (from..t).all(|k| {
+            doc.word(k)
+                .is_none_or(|_| !doc.is_cap(k) && !is_pronoun(doc, k))
+        }) && (from..t).filter(|&k| doc.word(k).is_some()).count() <= 1;
         let prev = if t > 0 { doc.lword(t - 1) } else { None };
         let prev2 = if t > 1 { doc.lword(t - 2) } else { None };
         let after_conj = matches!(prev.as_deref(), Some("and" | "but" | "while" | "whereas"))
             && (t < 2 || doc.punct(t - 2) == Some(','))
             || (matches!(prev.as_deref(), Some("did"))
                 && matches!(prev2.as_deref(), Some("so" | "as" | "nor" | "neither")));
-        let after_prep = matches!(
-            prev.as_deref(),
-            Some(
-                "of" | "for"
-                    | "at"
-                    | "from"
-                    | "with"
-                    | "by"
-                    | "to"
-                    | "in"
-                    | "on"
-                    | "about"
-                    | "over"
-                    | "against"
-                    | "whose"
-                    | "than"
-                    | "like"
-            )
-        );
-        doc.mentions[i].subject = (first && !after_prep) || after_conj;
+        let possessive = {
+            let m = &doc.mentions[i];
+            let end_tok = (m.tok..doc.toks.len())
+                .find(|&e| doc.tok_range(e).end >= m.range.end)
+                .unwrap_or(m.tok);
+            is_possessive(doc.word(end_tok).unwrap_or(""))
+        };
+        doc.mentions[i].subject = (first || after_conj) && !possessive;
     }
+    // Roles given to a name: `skipper Jason Robinson`, `Andy Robinson, the head coach`.
+    for i in 0..doc.mentions.len() {
+        let m = &doc.mentions[i];
+        let mut roles = Vec::new();
+        let mut k = m.tok;
+        while k > 0
+            && doc.lword(k - 1).is_some_and(|w| {
+                !doc.is_cap(k - 1) && (in_list(TITLES, &w) || in_list(PERSON_NOUNS, &w))
+            })
+        {
+            k -= 1;
+            roles.push(doc.lword(k).unwrap_or_default());
+        }
+        let end_tok = (m.tok..doc.toks.len())
+            .find(|&e| doc.tok_range(e).end >= m.range.end)
+            .unwrap_or(m.tok);
+        if doc.punct(end_tok + 1) == Some(',')
+            && doc.lword(end_tok + 2).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "its" | "their"
+                )
+            })
+        {
+            for k in end_tok + 3..end_tok + 8 {
+                match doc.lword(k) {
+                    Some(w) if in_list(PERSON_NOUNS, &w) || in_list(TITLES, &w) => roles.push(w),
+                    Some(_) => {}
+                    None => break,
+                }
+            }
+        }
+        doc.mentions[i].roles.extend(roles);
+    }
+    // Described people: `a spokesman for the FA`, `one opposition voice` (pronoun antecedents).
+    for k in 0..doc.toks.len() {
+        let Some(w) = doc.lword(k) else { continue };
+        if doc.is_cap(k) || !in_list(PERSON_NOUNS, &w) {
+            continue;
+        }
+        let Some(det) = (k.saturating_sub(4)..k)
+            .rev()
+            .take_while(|&j| doc.word(j).is_some())
+            .find(|&j| {
+                doc.lword(j)
+                    .is_some_and(|x| matches!(x.as_str(), "a" | "an" | "one" | "another"))
+            })
+        else {
+            continue;
+        };
+        let mut end = doc.tok_range(k).end;
+        if doc
+            .lword(k + 1)
+            .is_some_and(|x| matches!(x.as_str(), "for" | "of" | "at"))
+        {
+            let n = if doc.lword(k + 2).as_deref() == Some("the") {
+                k + 3
+            } else {
+                k + 2
+            };
+            if let Some(m) = doc.mention_at.get(n).copied().flatten() {
+                end = doc.mentions[m].range.end;
+            }
+        }
+        let start = doc.tok_range(det).start;
+        let first = (doc.sentence_start(det)..det).all(|j| doc.word(j).is_none());
+        doc.mentions.push(Mention {
+            tok: det,
+            sentence: doc.sent_of[det],
+            para: doc.para_of[det],
+            range: start..end,
+            name: doc.text[start..end].to_string(),
+            named: false,
+            class: Class::Person,
+            gender: gender_of_words(std::slice::from_ref(&w)),
+            subject: first,
+            roles: vec![w],
+        });
+    }
+}
+
+const INTRO_WORDS: &[&str] = &[
+    "at",
+    "in",
+    "on",
+    "after",
+    "before",
+    "according",
+    "for",
+    "with",
+    "during",
+    "despite",
+    "like",
+    "unlike",
+    "as",
+    "when",
+    "while",
+    "earlier",
+    "later",
+    "meanwhile",
+    "however",
+    "even",
+    "still",
+    "since",
+    "although",
+    "though",
+    "if",
+    "asked",
+    "speaking",
+    "writing",
+    "addressing",
+    "analysing",
+    "standing",
+    "but",
+    "and",
+    "yet",
+    "so",
+];
+
+fn is_pronoun(doc: &Doc, k: usize) -> bool {
+    doc.lword(k)
+        .is_some_and(|w| matches!(w.as_str(), "he" | "she" | "they" | "it" | "i" | "we"))
+}
+
+/// The first token of a name's phrase: role words, organisations and possessives before it.
+fn np_start(doc: &Doc, t: usize) -> usize {
+    let mut k = t;
+    let mut steps = 0;
+    while k > 0 && steps < 4 {
+        let Some(w) = doc.lword(k - 1) else { break };
+        if doc.sentence_start(k - 1) != doc.sentence_start(t) {
+            break;
+        }
+        let role = !doc.is_cap(k - 1) && (in_list(TITLES, &w) || in_list(PERSON_NOUNS, &w));
+        if role || doc.is_cap(k - 1) && !in_list(NOT_NAMES, &w) {
+            k -= 1;
+            steps += 1;
+        } else {
+            break;
+        }
+    }
+    k
 }
 
 fn cue_at(doc: &Doc, t: usize) -> bool {
@@ -804,6 +962,38 @@ fn phrase_right_of(doc: &Doc, t: usize) -> Option<Phrase> {
             org,
         });
     }
+    if matches!(
+        w.as_str(),
+        "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "its"
+    ) && let Some(head) = (t + 1..t + 6).find(|&k| {
+        doc.lword(k).is_some_and(|x| {
+            !doc.is_cap(k) && (in_list(PERSON_NOUNS, &x) || in_list(ORG_NOUNS, &x))
+        })
+    }) && (t + 1..head).all(|k| doc.word(k).is_some())
+    {
+        // `said the Sale full-back`, `said a spokesman for Unison`.
+        if let Some(m) = doc
+            .lword(head + 1)
+            .filter(|x| matches!(x.as_str(), "for" | "of" | "at"))
+            .and_then(|_| {
+                let k = if doc.lword(head + 2).as_deref() == Some("the") {
+                    head + 3
+                } else {
+                    head + 2
+                };
+                doc.mention_at.get(k).copied().flatten()
+            })
+            && w != "the"
+        {
+            let start = doc.tok_range(t).start;
+            let stop = doc.mentions[m].range.end;
+            return Some(Phrase::Described {
+                range: start..stop,
+                text: doc.text[start..stop].to_string(),
+            });
+        }
+        return determiner_phrase_from(doc, t, head);
+    }
     // Skip lower-case role words before a name: `said project manager Caroline Pelletier`.
     let mut k = t;
     while k < t + 5 && doc.word(k).is_some() {
@@ -905,6 +1095,16 @@ fn attribution_after(doc: &Doc, qt: usize) -> Option<(Phrase, String)> {
         t += 1;
     }
     doc.word(t)?;
+    let quote_index = match doc.toks[qt] {
+        Tok::Quote(i) => i,
+        _ => return None,
+    };
+    // `"… heaven." A BBC spokesman said: "…"` introduces the next quotation, and
+    // `"… go." Mr Armes warned that …` is a new sentence: after a quotation that ends a
+    // sentence, only a bare `he said.` belongs to it.
+    if doc.quote_ends_sentence[quote_index] && !bare_attribution(doc, t) {
+        return None;
+    }
     let end = doc.sentences[doc.sent_of[qt]].end.min(t + 14);
     if cue_at(doc, t) && !weak_cue(&doc.lword(t).unwrap_or_default()) {
         let cue = doc.lword(t).unwrap_or_default();
@@ -927,6 +1127,24 @@ fn attribution_after(doc: &Doc, qt: usize) -> Option<(Phrase, String)> {
         k += 1;
     }
     None
+}
+
+/// `he said.`, `Mr Kennedy asked on Radio 4.`: a phrase and a cue, and nothing after the cue
+/// but a few words before the sentence ends (no colon, no quotation, no `that`).
+fn bare_attribution(doc: &Doc, t: usize) -> bool {
+    let sent_end = doc.sentences[doc.sent_of[t]].end;
+    let Some(cue) = (t..sent_end.min(t + 8)).find(|&k| cue_at(doc, k)) else {
+        return false;
+    };
+    let rest = cue + 1..sent_end;
+    if rest
+        .clone()
+        .any(|k| matches!(doc.toks[k], Tok::Quote(_)) || doc.punct(k) == Some(':'))
+    {
+        return false;
+    }
+    let words: Vec<String> = rest.filter_map(|k| doc.lword(k)).collect();
+    words.len() <= 6 && !words.iter().any(|w| w == "that")
 }
 
 /// Before a quotation in its sentence: `Mr Howard said: "…"`, `according to X, "…"`,
@@ -1051,6 +1269,31 @@ fn attribution_trailing(doc: &Doc, qt: usize) -> Option<(Phrase, String)> {
     })
 }
 
+/// A quotation standing alone after a sentence of reported speech in its paragraph:
+/// `He said on Friday he hoped to lead. "I think that is sufficient time."`
+fn attribution_previous_sentence(doc: &Doc, qt: usize) -> Option<(Phrase, String)> {
+    let s = doc.sentence_start(qt);
+    if (s..qt).any(|k| doc.word(k).is_some()) || s == 0 {
+        return None;
+    }
+    let prev = doc.sent_of[s - 1];
+    let range = doc.sentences[prev].clone();
+    if doc.para_of[range.start] != doc.para_of[qt]
+        || range.clone().any(|k| matches!(doc.toks[k], Tok::Quote(_)))
+    {
+        return None;
+    }
+    let cue = range.clone().find(|&k| {
+        cue_at(doc, k)
+            && !weak_cue(&doc.lword(k).unwrap_or_default())
+            && !doc.lword(k).is_some_and(|w| w.ends_with("ing"))
+    })?;
+    let clause = clause_start(doc, range.start, cue);
+    let phrase = phrase_left_of(doc, cue, clause)
+        .or_else(|| subject_of_clause(doc, range.start, cue, true))?;
+    Some((phrase, doc.lword(cue).unwrap_or_default()))
+}
+
 /// `"…" That was Arsene Wenger's verdict`: a possessive name in the next sentence.
 fn attribution_that_was(doc: &Doc, qt: usize) -> Option<(Phrase, String)> {
     let t = qt + 1;
@@ -1173,6 +1416,19 @@ fn antecedent(
                     && m.is_some_and(|m| compatible(&doc.mentions[m]))
             })
             .and_then(|(_, m)| *m);
+        // `He told the BBC that Mr Clarke …`: a sentence led by the same pronoun refers to the
+        // same person, so only its subject can stand for it.
+        let led_by_pronoun = s != sent && {
+            let st = doc.sentences[s].start;
+            let lead = (st..doc.sentences[s].end).find(|&k| doc.word(k).is_some());
+            lead.is_some_and(|k| {
+                let w = doc.lword(k).unwrap_or_default();
+                (w == "he" && gender != Gender::Female) || (w == "she" && gender != Gender::Male)
+            })
+        };
+        if led_by_pronoun && subject.is_none() && from_resolved.is_none() {
+            continue;
+        }
         let pick = subject.or(from_resolved).or(last);
         if let Some(p) = pick {
             best = Some(p);
@@ -1242,6 +1498,10 @@ pub fn attribute(masked: &Masked, quotes: &mut [Quote]) {
         mentions: Vec::new(),
         mention_at: Vec::new(),
         quote_tok,
+        quote_ends_sentence: quotes
+            .iter()
+            .map(|q| q.text.trim_end().ends_with(['.', '!', '?', '…']))
+            .collect(),
     };
     sentences(&mut doc);
     find_mentions(&mut doc);
@@ -1259,15 +1519,21 @@ pub fn attribute(masked: &Masked, quotes: &mut [Quote]) {
                 .or_else(|| attribution_before(&doc, qt))
                 .or_else(|| attribution_trailing(&doc, qt))
                 .or_else(|| attribution_that_was(&doc, qt))
+                .or_else(|| attribution_previous_sentence(&doc, qt))
         };
         let speaker = match found {
             Some((phrase, cue)) => {
                 resolve(&doc, &phrase, qt, &resolved).and_then(|(m, described, range)| {
                     if let Some(m) = m {
                         resolved.push((qt, Some(m)));
+                        let named = doc.mentions[m].named;
                         Some(Speaker {
-                            name: fullest(&doc, m),
-                            named: true,
+                            name: if named {
+                                fullest(&doc, m)
+                            } else {
+                                doc.mentions[m].name.clone()
+                            },
+                            named,
                             cue,
                             mention: range,
                         })
@@ -1281,7 +1547,30 @@ pub fn attribute(masked: &Masked, quotes: &mut [Quote]) {
                     }
                 })
             }
-            None => continuation(&doc, qt, qi, quotes, &speakers),
+            None => continuation(&doc, qt, qi, quotes, &speakers).or_else(|| {
+                // Last: the subject of the quotation's sentence, if a person
+                // (`he painted a picture of a machine that would offer "…"`).
+                let s = doc.sentence_start(qt);
+                let phrase = subject_of_clause(&doc, s, qt, true)?;
+                let person = match &phrase {
+                    Phrase::Pronoun { org, .. } => !org,
+                    Phrase::Mention(m) => {
+                        doc.mentions[*m].class == Class::Person && doc.mentions[*m].named
+                    }
+                    _ => false,
+                };
+                if !person {
+                    return None;
+                }
+                let (m, _, range) = resolve(&doc, &phrase, qt, &resolved)?;
+                let m = m?;
+                Some(Speaker {
+                    name: fullest(&doc, m),
+                    named: doc.mentions[m].named,
+                    cue: "subject".into(),
+                    mention: range,
+                })
+            }),
         };
         speakers[qi] = speaker;
     }
