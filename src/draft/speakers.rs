@@ -509,7 +509,9 @@ fn find_mentions(doc: &mut Doc) {
         let end_tok = (m.tok..doc.toks.len())
             .find(|&e| doc.tok_range(e).end >= m.range.end)
             .unwrap_or(m.tok);
-        if doc.punct(end_tok + 1) == Some(',')
+        if m.class == Class::Person
+            && m.named
+            && doc.punct(end_tok + 1) == Some(',')
             && doc.lword(end_tok + 2).is_some_and(|w| {
                 matches!(
                     w.as_str(),
@@ -555,6 +557,21 @@ fn find_mentions(doc: &mut Doc) {
             };
             if let Some(m) = doc.mention_at.get(n).copied().flatten() {
                 end = doc.mentions[m].range.end;
+            }
+        }
+        // `Andrea Arnold, once a presenter of Number 73`: a description of the name before it.
+        let mut b = det;
+        while b > 0
+            && doc.lword(b - 1).is_some_and(|x| {
+                matches!(x.as_str(), "once" | "now" | "formerly" | "also" | "still")
+            })
+        {
+            b -= 1;
+        }
+        if b > 1 && doc.punct(b - 1) == Some(',') {
+            if let Some(named) = mention_ending_at(doc, b - 2).filter(|&n| doc.mentions[n].named) {
+                doc.mentions[named].roles.push(w);
+                continue;
             }
         }
         let start = doc.tok_range(det).start;
@@ -1379,7 +1396,7 @@ fn antecedent(
         if let Some(m) = doc
             .mentions
             .iter()
-            .rposition(|m| m.tok < t && m.roles.iter().any(|r| r == head))
+            .rposition(|m| m.named && m.tok < t && m.roles.iter().any(|r| r == head))
         {
             return Some(m);
         }
