@@ -60,6 +60,8 @@ struct Mention {
     subject: bool,
     /// Role nouns given to it (`the head coach`, `X, the Ireland coach`).
     roles: Vec<String>,
+    /// Written as a possessive (`Kolo Toure's goal`): never a pronoun's antecedent.
+    possessive: bool,
 }
 
 /// The phrase an attribution names, before resolution.
@@ -256,6 +258,15 @@ fn sentences(doc: &mut Doc) {
                 });
                 !abbrev
             }
+            // `"… talking." All sides are anxious …`: a quotation that ends a sentence, then a
+            // capitalised word that does not open an attribution (`"…?" Mr Kennedy asked`).
+            Tok::Quote(i) => {
+                doc.quote_ends_sentence.get(i).copied().unwrap_or(false)
+                    && doc.is_cap(t + 1)
+                    && !is_pronoun(doc, t + 1)
+                    && !(t + 1..(t + 5).min(n))
+                        .any(|k| cue_at(doc, k) && !weak_cue(&doc.lword(k).unwrap_or_default()))
+            }
             _ => false,
         };
         if end {
@@ -306,18 +317,27 @@ fn find_mentions(doc: &mut Doc) {
         let run_start = t;
         let mut end = t + 1;
         loop {
+            let organisation = (run_start..end)
+                .any(|k| doc.lword(k).is_some_and(|w| in_list(ORG_WORDS, base(&w))));
+            let person = (run_start..end).any(|k| {
+                doc.lword(k)
+                    .is_some_and(|w| in_list(FEMALE, &w) || in_list(MALE, &w))
+            });
+            let connectors = (end..end + 2)
+                .take_while(|&k| doc.lword(k).is_some_and(|w| in_list(CONNECTORS, &w)))
+                .count();
             if doc.is_cap(end) && !is_possessive(doc.word(end - 1).unwrap_or("")) {
                 end += 1;
-            } else if doc.lword(end).is_some_and(|w| in_list(CONNECTORS, &w))
-                && doc.is_cap(end + 1)
-                && !(run_start..end).any(|k| {
-                    doc.lword(k)
-                        .is_some_and(|w| in_list(FEMALE, &w) || in_list(MALE, &w))
-                })
-                && !doc.lword(end).is_some_and(|w| w == "for" || w == "and")
+            } else if connectors > 0
+                && doc.is_cap(end + connectors)
+                && !person
                 && !is_possessive(doc.word(end - 1).unwrap_or(""))
+                && (end..end + connectors).all(|k| {
+                    let w = doc.lword(k).unwrap_or_default();
+                    (w != "and" || organisation || end - run_start >= 3) && w != "for"
+                })
             {
-                end += 2;
+                end += connectors + 1;
             } else {
                 break;
             }
@@ -330,13 +350,15 @@ fn find_mentions(doc: &mut Doc) {
         while s < end {
             let w = lower(base(doc.word(s).unwrap_or("")).trim_end_matches('.'));
             let sentence_first = s == doc.sentence_start(s);
+            let org_after =
+                (s + 1..end).any(|j| doc.lword(j).is_some_and(|x| in_list(ORG_WORDS, base(&x))));
             if in_list(KEPT_TITLES, &w) && s + 1 < end {
                 kept_title = Some(s);
                 titles.push(w);
                 s += 1;
                 break;
             }
-            if (in_list(TITLES, &w) && s + 1 < end)
+            if (in_list(TITLES, &w) && s + 1 < end && !org_after)
                 || (sentence_first && in_list(NOT_NAMES, &w))
                 || in_list(NOT_NAMES, &w) && w.len() <= 4 && s + 1 < end
             {
@@ -359,8 +381,13 @@ fn find_mentions(doc: &mut Doc) {
                         .next()
                         .is_some_and(|p| p.ends_with("ed") || p.ends_with("ing"));
                 if in_list(TITLES, &w) || in_list(NOT_NAMES, &w) || adjective {
-                    titles.push(w);
-                    s = k + 1;
+                    // `International Federation of the Red Cross` is an organisation, not a title.
+                    let org_after = (k + 1..end)
+                        .any(|j| doc.lword(j).is_some_and(|x| in_list(ORG_WORDS, base(&x))));
+                    if !org_after {
+                        titles.push(w);
+                        s = k + 1;
+                    }
                     break;
                 }
             }
@@ -406,7 +433,10 @@ fn find_mentions(doc: &mut Doc) {
                 w.as_str(),
             )
         });
-        let class = if has_person_title || gender_of_words(&lwords[..1]) != Gender::Unknown {
+        let ends_with_title = lwords.len() > 1 && lwords.last().is_some_and(|w| in_list(TITLES, w));
+        let class = if ends_with_title {
+            Class::Org
+        } else if has_person_title || gender_of_words(&lwords[..1]) != Gender::Unknown {
             Class::Person
         } else if acronym || lwords.iter().any(|w| in_list(ORG_WORDS, w)) {
             Class::Org
@@ -438,6 +468,7 @@ fn find_mentions(doc: &mut Doc) {
                 .into_iter()
                 .filter(|w| !in_list(NOT_NAMES, w))
                 .collect(),
+            possessive: is_possessive(doc.word(end - 1).unwrap_or("")),
         });
     }
     // A single word or a title and surname is a person when a fuller person name ends with it;
@@ -475,8 +506,8 @@ fn find_mentions(doc: &mut Doc) {
             from = c + 1;
         }
         let first = (from..t).all(|k| {
-            doc.word(k)
-                .is_none_or(|_| !doc.is_cap(k) && !is_pronoun(doc, k))
+            doc.lword(k)
+                .is_none_or(|w| (!doc.is_cap(k) || in_list(NOT_NAMES, &w)) && !is_pronoun(doc, k))
         }) && (from..t).filter(|&k| doc.word(k).is_some()).count() <= 1;
         let prev = if t > 0 { doc.lword(t - 1) } else { None };
         let prev2 = if t > 1 { doc.lword(t - 2) } else { None };
@@ -587,6 +618,7 @@ fn find_mentions(doc: &mut Doc) {
             gender: gender_of_words(std::slice::from_ref(&w)),
             subject: first,
             roles: vec![w],
+            possessive: false,
         });
     }
 }
@@ -814,7 +846,7 @@ fn determiner_phrase(doc: &Doc, clause_start: usize, last: usize) -> Option<Phra
         let w = doc.lword(k)?;
         let range = doc.tok_range(k).start..doc.tok_range(last).end;
         match w.as_str() {
-            "the" | "this" | "that" => {
+            "the" | "this" | "that" | "our" => {
                 // `the FA`, `the Kremlin`: a name after the article is the speaker itself.
                 if let Some(m) = doc.mention_at[k + 1].filter(|_| doc.is_cap(last)) {
                     return Some(Phrase::Mention(m));
@@ -828,7 +860,7 @@ fn determiner_phrase(doc: &Doc, clause_start: usize, last: usize) -> Option<Phra
                     range,
                 });
             }
-            "a" | "an" | "one" | "another" | "his" | "her" | "their" | "its" | "our" | "some" => {
+            "a" | "an" | "one" | "another" | "his" | "her" | "their" | "its" | "some" => {
                 if !in_list(PERSON_NOUNS, &head) {
                     return None;
                 }
@@ -1078,6 +1110,23 @@ fn later_person(doc: &Doc, m: usize) -> usize {
         k += 1;
         roles += 1;
     }
+    if roles > 0 {
+        // `BA director of commercial planning, Robert Boyle`
+        let mut j = k;
+        while j < k + 5 && doc.lword(j).is_some_and(|w| !doc.is_cap(j) || w == "of") {
+            j += 1;
+        }
+        if doc.punct(j) == Some(',') {
+            j += 1;
+        }
+        for at in [k, j] {
+            if let Some(n) = doc.mention_at.get(at).copied().flatten()
+                && doc.mentions[n].class == Class::Person
+            {
+                return n;
+            }
+        }
+    }
     match doc.mention_at.get(k).copied().flatten() {
         Some(n) if roles > 0 => n,
         _ => m,
@@ -1088,7 +1137,7 @@ fn determiner_phrase_from(doc: &Doc, det: usize, last: usize) -> Option<Phrase> 
     let head = doc.lword(last)?;
     let range = doc.tok_range(det).start..doc.tok_range(last).end;
     match doc.lword(det)?.as_str() {
-        "the" | "this" | "that" => {
+        "the" | "this" | "that" | "our" => {
             if let Some(m) = doc.mention_at[det + 1].filter(|_| doc.is_cap(last)) {
                 return Some(Phrase::Mention(m));
             }
@@ -1150,7 +1199,9 @@ fn attribution_after(doc: &Doc, qt: usize) -> Option<(Phrase, String)> {
 /// but a few words before the sentence ends (no colon, no quotation, no `that`).
 fn bare_attribution(doc: &Doc, t: usize) -> bool {
     let sent_end = doc.sentences[doc.sent_of[t]].end;
-    let Some(cue) = (t..sent_end.min(t + 8)).find(|&k| cue_at(doc, k)) else {
+    let Some(cue) = (t..sent_end.min(t + 8))
+        .find(|&k| cue_at(doc, k) && !weak_cue(&doc.lword(k).unwrap_or_default()))
+    else {
         return false;
     };
     let rest = cue + 1..sent_end;
@@ -1382,8 +1433,10 @@ fn antecedent(
     role: Option<&str>,
     resolved: &[(usize, Option<usize>)],
 ) -> Option<usize> {
-    let _ = at_quote;
     let compatible = |m: &Mention| {
+        if m.possessive {
+            return false;
+        }
         if org {
             return m.class == Class::Org || (m.class == Class::Unknown && m.named);
         }
@@ -1411,6 +1464,11 @@ fn antecedent(
         }
         let mut subject: Option<usize> = None;
         let mut last: Option<usize> = None;
+        // `Mr Blair has "…" as when …, he said.`: after the quotation, the pronoun's own
+        // sentence is the reported content, not where its antecedent stands.
+        if s == sent && t > at_quote {
+            continue;
+        }
         for (i, m) in doc.mentions.iter().enumerate() {
             if m.sentence != s || m.tok >= t || !compatible(m) {
                 continue;
@@ -1437,7 +1495,10 @@ fn antecedent(
         // same person, so only its subject can stand for it.
         let led_by_pronoun = s != sent && {
             let st = doc.sentences[s].start;
-            let lead = (st..doc.sentences[s].end).find(|&k| doc.word(k).is_some());
+            let lead = (st..doc.sentences[s].end).find(|&k| {
+                doc.lword(k)
+                    .is_some_and(|w| !matches!(w.as_str(), "and" | "but" | "so" | "then" | "yet"))
+            });
             lead.is_some_and(|k| {
                 let w = doc.lword(k).unwrap_or_default();
                 (w == "he" && gender != Gender::Female) || (w == "she" && gender != Gender::Male)
@@ -1446,7 +1507,7 @@ fn antecedent(
         if led_by_pronoun && subject.is_none() && from_resolved.is_none() {
             continue;
         }
-        let pick = subject.or(from_resolved).or(last);
+        let pick = from_resolved.or(subject).or(last);
         if let Some(p) = pick {
             best = Some(p);
             break;
