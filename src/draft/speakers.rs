@@ -840,7 +840,7 @@ fn determiner_phrase(doc: &Doc, clause_start: usize, last: usize) -> Option<Phra
     let head = doc.lword(last)?;
     let mut k = last;
     let mut steps = 0;
-    while k > clause_start && steps < 5 {
+    while k > clause_start && steps < 7 {
         k -= 1;
         steps += 1;
         let w = doc.lword(k)?;
@@ -938,8 +938,16 @@ fn subject_of_clause(doc: &Doc, from: usize, to: usize, skip_intro: bool) -> Opt
                 .find(|&e| doc.tok_range(e).end >= mention.range.end)
                 .unwrap_or(k);
             let possessive = is_possessive(doc.word(end_tok).unwrap_or(""));
-            let after_prep = k > from
-                && doc.lword(k - 1).is_some_and(|w| {
+            let mut b = k;
+            while b > from
+                && doc
+                    .lword(b - 1)
+                    .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an" | "this" | "that"))
+            {
+                b -= 1;
+            }
+            let after_prep = b > from
+                && doc.lword(b - 1).is_some_and(|w| {
                     matches!(
                         w.as_str(),
                         "of" | "for"
@@ -954,17 +962,16 @@ fn subject_of_clause(doc: &Doc, from: usize, to: usize, skip_intro: bool) -> Opt
                             | "against"
                             | "than"
                             | "like"
+                            | "into"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "over"
+                            | "under"
                     )
                 });
             if !possessive && !after_prep {
                 if mention.class == Class::Person {
-                    if k > from
-                        && doc
-                            .lword(k - 1)
-                            .is_some_and(|w| matches!(w.as_str(), "for" | "of" | "at"))
-                    {
-                        // handled by described_before
-                    }
                     return Some(Phrase::Mention(m));
                 }
                 fallback.get_or_insert(Phrase::Mention(m));
@@ -1228,8 +1235,15 @@ fn attribution_before(doc: &Doc, qt: usize) -> Option<(Phrase, String)> {
         }
     }
     // `according to X`
+    // (unless a cue nearer the quotation has its own subject: `According to the MEP, his
+    // attacker had shouted: "…"`).
+    let nearest_cue = (from..qt)
+        .rev()
+        .find(|&k| cue_at(doc, k) && !weak_cue(&doc.lword(k).unwrap_or_default()));
     for k in (from..qt).rev() {
-        if doc.lword(k).as_deref() == Some("according") && doc.lword(k + 1).as_deref() == Some("to")
+        if doc.lword(k).as_deref() == Some("according")
+            && doc.lword(k + 1).as_deref() == Some("to")
+            && nearest_cue.is_none_or(|c| c < k)
         {
             return phrase_right_of(doc, k + 2).map(|p| (p, "according to".into()));
         }
@@ -1459,7 +1473,7 @@ fn antecedent(
     // Mentions in the pronoun's own clause after it are not its antecedent (`She thanked Hepburn`).
     let mut best: Option<usize> = None;
     for s in (0..=sent).rev() {
-        if sent - s > 8 {
+        if sent - s > 14 {
             break;
         }
         let mut subject: Option<usize> = None;
