@@ -62,42 +62,70 @@ pub fn exact(q: &[QWord], source: &[u64]) -> Option<Alignment> {
 
 fn exact_from(q: &[QWord], source: &[u64], first: usize, start: usize) -> Option<Alignment> {
     let mut ops = Vec::with_capacity(q.len());
-    let mut s = start;
-    let mut i = first;
-    let mut bracket_run = 0;
-    while i < q.len() {
-        let w = q[i];
-        if w.bracket {
-            bracket_run += 1;
-            ops.push(Op::Add { q: i });
-            i += 1;
-            continue;
-        }
-        if i > first && (w.gap_before || bracket_run > 0) {
-            let limit = if w.gap_before {
-                source.len()
-            } else {
-                (s + 4).min(source.len())
-            };
-            let found = (s..limit).find(|&k| source[k] == w.hash)?;
-            s = found;
-        }
-        bracket_run = 0;
-        if s >= source.len() || source[s] != w.hash {
-            return None;
-        }
-        ops.push(Op::Match { q: i, s });
-        s += 1;
-        i += 1;
+    let mut budget = 10_000u32;
+    if !exact_rest(q, source, first, start, false, &mut ops, &mut budget) {
+        return None;
     }
     let matched = q.iter().filter(|w| !w.bracket).count();
+    let last = ops.iter().rev().find_map(|o| match o {
+        Op::Match { s, .. } => Some(*s),
+        _ => None,
+    });
     Some(Alignment {
         cost: 0,
         ops,
         matched,
         first: start,
-        last: s.saturating_sub(1),
+        last: last.unwrap_or(start),
     })
+}
+
+/// Matches quotation words from `i` on at source position `s`, trying every place an ellipsis
+/// or a bracket lets the next word be (a first guess that fails later is undone).
+fn exact_rest(
+    q: &[QWord],
+    source: &[u64],
+    i: usize,
+    s: usize,
+    after_bracket: bool,
+    ops: &mut Vec<Op>,
+    budget: &mut u32,
+) -> bool {
+    if i == q.len() {
+        return true;
+    }
+    if *budget == 0 {
+        return false;
+    }
+    *budget -= 1;
+    let w = q[i];
+    if w.bracket {
+        ops.push(Op::Add { q: i });
+        if exact_rest(q, source, i + 1, s, true, ops, budget) {
+            return true;
+        }
+        ops.pop();
+        return false;
+    }
+    let started = ops.iter().any(|o| matches!(o, Op::Match { .. }));
+    let limit = if started && w.gap_before {
+        source.len()
+    } else if after_bracket {
+        (s + 5).min(source.len())
+    } else {
+        (s + 1).min(source.len())
+    };
+    for k in s..limit {
+        if source[k] != w.hash {
+            continue;
+        }
+        ops.push(Op::Match { q: i, s: k });
+        if exact_rest(q, source, i + 1, k + 1, false, ops, budget) {
+            return true;
+        }
+        ops.pop();
+    }
+    false
 }
 
 /// The cheapest alignment of the whole quotation against any part of `source`.

@@ -771,6 +771,25 @@ fn phrase_left_of(doc: &Doc, t: usize, clause_start: usize) -> Option<Phrase> {
     if k <= clause_start {
         return None;
     }
+    // `Ms Robinson, who presents The Weakest Link, tells`: skip the relative clause.
+    if let Some(comma) = (clause_start.max(k.saturating_sub(10))..k)
+        .rev()
+        .find(|&j| {
+            doc.punct(j) == Some(',')
+                && doc
+                    .lword(j + 1)
+                    .is_some_and(|w| matches!(w.as_str(), "who" | "which" | "whose"))
+        })
+        && comma > clause_start
+    {
+        let mut before = comma;
+        while before > clause_start && doc.punct(before - 1).is_some() {
+            before -= 1;
+        }
+        if let Some(p) = phrase_left_of(doc, before, clause_start) {
+            return Some(p);
+        }
+    }
     let last = k - 1;
     if let Some(w) = doc.lword(last) {
         if let Some(&(_, gender, org)) = PRONOUNS.iter().find(|(p, _, _)| *p == w) {
@@ -835,9 +854,30 @@ fn described_before(doc: &Doc, t: usize, clause_start: usize, end: usize) -> Opt
     None
 }
 
+/// `an FA statement`: a statement speaks for the organisation it names.
+fn statement_of(doc: &Doc, det: usize, last: usize, head: &str) -> Option<Phrase> {
+    if !matches!(
+        head,
+        "statement" | "release" | "letter" | "report" | "communique" | "communiqué" | "memo"
+    ) {
+        return None;
+    }
+    (det..last)
+        .find_map(|k| doc.mention_at[k])
+        .filter(|&m| doc.mentions[m].named)
+        .map(Phrase::Mention)
+}
+
 /// `the United captain`, `an IRB spokesman`, `one opposition voice` ending at `last`.
 fn determiner_phrase(doc: &Doc, clause_start: usize, last: usize) -> Option<Phrase> {
     let head = doc.lword(last)?;
+    if let Some(k) = (clause_start..last).rev().take(6).find(|&k| {
+        doc.lword(k)
+            .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"))
+    }) && let Some(org) = statement_of(doc, k, last, &head)
+    {
+        return Some(org);
+    }
     let mut k = last;
     let mut steps = 0;
     while k > clause_start && steps < 7 {
@@ -1142,6 +1182,9 @@ fn later_person(doc: &Doc, m: usize) -> usize {
 
 fn determiner_phrase_from(doc: &Doc, det: usize, last: usize) -> Option<Phrase> {
     let head = doc.lword(last)?;
+    if let Some(org) = statement_of(doc, det, last, &head) {
+        return Some(org);
+    }
     let range = doc.tok_range(det).start..doc.tok_range(last).end;
     match doc.lword(det)?.as_str() {
         "the" | "this" | "that" | "our" => {
@@ -1359,11 +1402,17 @@ fn attribution_previous_sentence(doc: &Doc, qt: usize) -> Option<(Phrase, String
         return None;
     }
     let prev = doc.sent_of[s - 1];
-    let range = doc.sentences[prev].clone();
-    if doc.para_of[range.start] != doc.para_of[qt]
-        || range.clone().any(|k| matches!(doc.toks[k], Tok::Quote(_)))
-    {
+    let mut range = doc.sentences[prev].clone();
+    if doc.para_of[range.end.saturating_sub(1)] != doc.para_of[qt] {
         return None;
+    }
+    // Only the words after the sentence's last quotation can be reporting this one.
+    if let Some(last_quote) = range
+        .clone()
+        .rev()
+        .find(|&k| matches!(doc.toks[k], Tok::Quote(_)))
+    {
+        range.start = last_quote + 1;
     }
     let cue = range.clone().find(|&k| {
         cue_at(doc, k)
@@ -1493,7 +1542,10 @@ fn antecedent(
             if m.subject {
                 subject = Some(i);
             }
-            last = Some(i);
+            // A described person (`a spokesman`) stands for a pronoun only as a subject.
+            if m.named {
+                last = Some(i);
+            }
         }
         // Speakers resolved earlier in this sentence stand for their person.
         let from_resolved = resolved
