@@ -66,7 +66,7 @@ struct CheckArgs {
     #[arg(long, value_name = "N")]
     min_speech_words: Option<usize>,
     /// Exit 1 when a finding is told at this level or louder.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = FailOn::Error)]
     fail_on: FailOn,
 }
 

@@ -224,3 +224,76 @@ mod tests {
         assert!(!out.contains('\x1b'), "no colour unless asked");
     }
 }
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+    use crate::check::{AttributionVerdict, Change};
+    use crate::report::tests::finding;
+
+    #[test]
+    fn multi_paragraph_quote_conflict_and_a_dropped_word() {
+        let text = "Stephen Doughty said:\n\n“They are not thinking\n\n“about a force,” he said.";
+        let quote = &text[text.find('“').unwrap()..text.find(',').unwrap() + ",”".len()];
+        let mut f = finding(text, quote, Some("Stephen Doughty"));
+        f.attribution = AttributionVerdict::Conflicts;
+        f.wording = Wording::Altered;
+        let at = text.find("about").unwrap();
+        f.changes = vec![Change {
+            draft: String::new(),
+            source: "creating".into(),
+            draft_range: at..at,
+        }];
+        f.source.as_mut().unwrap().speaker = Some("Sergey Lavrov".into());
+        let files = [FileReport {
+            path: "d.md".into(),
+            text: text.into(),
+            findings: vec![f],
+        }];
+        let out = render_human(&files, &Severities::default(), &HumanOptions::default());
+        assert!(out.contains("warning[conflicts]: the source gives these words to Sergey Lavrov; altered quotation: \"creating\" dropped"), "{out}");
+        assert!(out.contains("d.md:3:1"), "{out}");
+        assert!(
+            out.contains("the draft gives them to Stephen Doughty"),
+            "{out}"
+        );
+        assert!(out.contains("dropped: \"creating\""), "{out}");
+    }
+
+    #[test]
+    fn offsets_out_of_range_do_not_panic() {
+        let text = "“Ünïcödé words in here,” said Zoë.";
+        let mut f = finding(text, "“Ünïcödé words in here,”", Some("Zoë"));
+        f.quote.start = 2; // inside “
+        f.quote.end = 999;
+        f.wording = Wording::Altered;
+        f.changes = vec![Change {
+            draft: "x".into(),
+            source: "y".into(),
+            draft_range: 5..2000,
+        }];
+        if let Some(s) = f.quote.speaker.as_mut() {
+            s.mention = 40..3000;
+        }
+        let files = [FileReport {
+            path: "d.txt".into(),
+            text: text.into(),
+            findings: vec![f],
+        }];
+        let severities = Severities {
+            altered: Severity::Hint,
+            ..Severities::default()
+        };
+        let out = render_human(
+            &files,
+            &severities,
+            &HumanOptions {
+                color: true,
+                corpus_root: None,
+            },
+        );
+        assert!(out.contains("hint"), "{out}");
+        let _ = crate::report::render_json(&files, &severities);
+        let _ = crate::report::render_sarif(&files, &severities, None);
+    }
+}
