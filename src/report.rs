@@ -138,7 +138,12 @@ pub fn diagnosis(finding: &Finding, severities: &Severities) -> Option<Diagnosis
         issues.push((
             Code::Unattributed,
             severities.unattributed,
-            "speech quotation has no speaker".to_string(),
+            match source_speaker(finding) {
+                Some(who) => {
+                    format!("speech quotation has no speaker; the source gives it to {who}")
+                }
+                None => "speech quotation has no speaker".to_string(),
+            },
         ));
     }
 
@@ -173,12 +178,21 @@ fn verified_message(finding: &Finding) -> String {
     }
 }
 
+/// Who the source gives the words to: a name, or a description ("a BBC spokesman").
+fn source_speaker(finding: &Finding) -> Option<&str> {
+    let source = finding.source.as_ref()?;
+    source
+        .speaker
+        .as_deref()
+        .or(source.speaker_description.as_deref())
+}
+
 fn conflict_message(finding: &Finding) -> String {
-    let source = finding.source.as_ref();
-    let who = source
-        .and_then(|s| s.speaker.as_deref().or(s.speaker_description.as_deref()))
-        .unwrap_or("someone else");
-    format!("the source gives these words to {who}")
+    let who = source_speaker(finding).unwrap_or("someone else");
+    match finding.quote.speaker.as_ref() {
+        Some(draft) => format!("the source gives these words to {who}, not {}", draft.name),
+        None => format!("the source gives these words to {who}"),
+    }
 }
 
 /// `altered quotation: "six" → "sixfold", "now" added`.
@@ -365,7 +379,7 @@ pub(crate) mod tests {
         assert_eq!(d.code, Code::Conflicts);
         assert_eq!(
             d.message,
-            "the source gives these words to Stephen Doughty; altered quotation: \"six\" → \"sixfold\""
+            "the source gives these words to Stephen Doughty, not Andrii Sybiha; altered quotation: \"six\" → \"sixfold\""
         );
 
         let loud_altered = Severities {

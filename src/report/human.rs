@@ -251,7 +251,7 @@ mod more_tests {
             findings: vec![f],
         }];
         let out = render_human(&files, &Severities::default(), &HumanOptions::default());
-        assert!(out.contains("warning[conflicts]: the source gives these words to Sergey Lavrov; altered quotation: \"creating\" dropped"), "{out}");
+        assert!(out.contains("warning[conflicts]: the source gives these words to Sergey Lavrov, not Stephen Doughty; altered quotation: \"creating\" dropped"), "{out}");
         assert!(out.contains("d.md:3:1"), "{out}");
         assert!(
             out.contains("the draft gives them to Stephen Doughty"),
