@@ -37,6 +37,7 @@ enum Command {
     Quotes(QuotesArgs),
     /// Build (or load) the corpus index cache and print its figures.
     Index(IndexArgs),
+    // The language server joins here as `Lsp` (`verbatim lsp [--stdio]`), added with src/lsp/.
 }
 
 #[derive(Args)]
