@@ -49,7 +49,7 @@ pub fn render_sarif(
                 "message": {"text": d.message},
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": {"uri": uri(&file.path)},
+                        "artifactLocation": {"uri": draft_uri(&file.path)},
                         "region": {
                             "startLine": start_line,
                             "startColumn": start_column,
@@ -116,6 +116,18 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
+/// A draft's path as a URI: relative paths stay relative (to where verbatim ran), absolute
+/// ones become `file://` URIs.
+fn draft_uri(path: &str) -> String {
+    if Path::new(path).is_absolute() {
+        let encoded = uri(path);
+        let sep = if encoded.starts_with('/') { "" } else { "/" };
+        format!("file://{sep}{encoded}")
+    } else {
+        uri(path)
+    }
+}
+
 /// A relative or absolute path as a URI reference: `/` separators, reserved bytes escaped.
 fn uri(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
@@ -173,5 +185,6 @@ mod tests {
         let related = &r["relatedLocations"][0]["physicalLocation"];
         assert_eq!(related["artifactLocation"]["uri"], "politics/001.txt");
         assert_eq!(related["artifactLocation"]["uriBaseId"], "CORPUS");
+        assert_eq!(draft_uri("/tmp/a b/d.md"), "file:///tmp/a%20b/d.md");
     }
 }
