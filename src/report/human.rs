@@ -134,7 +134,7 @@ fn render_one(
         snippet = snippet.annotation(
             AnnotationKind::Context
                 .span(clip(s.mention.clone()))
-                .label(format!("the draft gives them to {}", s.name)),
+                .label(format!("given to {}", s.name)),
         );
     }
 
@@ -171,6 +171,9 @@ fn render_one(
 fn primary_label(finding: &Finding) -> String {
     match (finding.wording, finding.quote.speaker.as_ref()) {
         (Wording::NotFound, _) => "no source holds these words".to_string(),
+        _ if finding.attribution == crate::check::AttributionVerdict::Conflicts => {
+            "these words".to_string()
+        }
         (_, Some(s)) => format!("given to {}", s.name),
         (_, None) => "given to no one".to_string(),
     }
