@@ -257,7 +257,7 @@ mod more_tests {
         assert!(out.contains("warning[conflicts]: the source gives these words to Sergey Lavrov, not Stephen Doughty; altered quotation: \"creating\" dropped"), "{out}");
         assert!(out.contains("d.md:3:1"), "{out}");
         assert!(
-            out.contains("the draft gives them to Stephen Doughty"),
+            out.contains("--------------- given to Stephen Doughty"),
             "{out}"
         );
         assert!(out.contains("dropped: \"creating\""), "{out}");
