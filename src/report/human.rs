@@ -1,0 +1,302 @@
+//! Human output in the style of rustc (annotate-snippets): `severity[code]: message`, the
+//! draft's lines with the quotation and changed words marked, the source as a note, and a
+//! closing summary line.
+
+use std::path::PathBuf;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use super::{Diagnosis, FileReport, Summary, diagnosis, floor_boundary};
+use crate::check::{Finding, Wording};
+use crate::config::{Severities, Severity};
+use crate::text::LineIndex;
+
+/// How to lay the report out.
+#[derive(Debug, Clone, Default)]
+pub struct HumanOptions {
+    /// ANSI colours (a terminal without `NO_COLOR`).
+    pub color: bool,
+    /// The corpus folder, when there is one, so that source paths in notes can be opened.
+    pub corpus_root: Option<PathBuf>,
+}
+
+/// Lines of the source passage shown at most in a note.
+const PASSAGE_CHARS: usize = 240;
+
+/// The whole human report: one block per told finding, then the summary line.
+pub fn render_human(
+    files: &[FileReport],
+    severities: &Severities,
+    options: &HumanOptions,
+) -> String {
+    let renderer = if options.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for file in files {
+        let index = LineIndex::new(&file.text);
+        let mut told: Vec<(&Finding, Diagnosis)> = file
+            .findings
+            .iter()
+            .filter_map(|f| diagnosis(f, severities).map(|d| (f, d)))
+            .collect();
+        told.sort_by_key(|(f, _)| f.quote.start);
+        for (finding, d) in told {
+            out.push_str(&render_one(&renderer, file, &index, finding, &d, options));
+            out.push_str("\n\n");
+        }
+    }
+    let summary = Summary::of(files);
+    out.push_str(&summary.to_string());
+    if files.len() != 1 {
+        out.push_str(&format!(" in {} files", files.len()));
+    }
+    out.push('\n');
+    out
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Information => Level::INFO,
+        Severity::Hint | Severity::Off => Level::HELP.with_name("hint"),
+    }
+}
+
+fn render_one(
+    renderer: &Renderer,
+    file: &FileReport,
+    index: &LineIndex,
+    finding: &Finding,
+    d: &Diagnosis,
+    options: &HumanOptions,
+) -> String {
+    let text = file.text.as_str();
+    let q = &finding.quote;
+    let start = floor_boundary(text, q.start);
+    let end = floor_boundary(text, q.end).max(start);
+
+    // The lines shown: the quotation's, and the speaker's when it is close by.
+    let (mut lo, mut hi) = (start, end);
+    let speaker = q.speaker.as_ref().filter(|s| {
+        let (a, b) = (index.line(s.mention.start), index.line(start));
+        s.mention.end <= text.len() && a.abs_diff(b) <= 2 && !s.mention.is_empty()
+    });
+    if let Some(s) = speaker {
+        lo = lo.min(s.mention.start);
+        hi = hi.max(s.mention.end);
+    }
+    let lo = floor_boundary(text, lo);
+    let hi = floor_boundary(text, hi);
+    let first_line = index.line(lo);
+    let last_line = index.line(hi.saturating_sub(1).max(lo));
+    let from = index.line_start(first_line).unwrap_or(0);
+    let to = index
+        .line_start(last_line + 1)
+        .map_or(text.len(), |next| next.saturating_sub(1))
+        .max(hi);
+    let shown = text[from..to].trim_end_matches(['\n', '\r']);
+    let clip = |r: std::ops::Range<usize>| {
+        let a = floor_boundary(text, r.start).clamp(from, from + shown.len()) - from;
+        let b = floor_boundary(text, r.end).clamp(from, from + shown.len()) - from;
+        a..b.max(a)
+    };
+
+    let mut snippet = Snippet::source(shown)
+        .line_start(first_line + 1)
+        .path(file.path.as_str())
+        .annotation(
+            AnnotationKind::Primary
+                .span(clip(start..end))
+                .label(primary_label(finding)),
+        );
+    if finding.wording == Wording::Altered {
+        for change in &finding.changes {
+            let r = &change.draft_range;
+            if r.start < start || r.end > end {
+                continue;
+            }
+            let label = match (change.draft.is_empty(), change.source.is_empty()) {
+                (_, false) if r.is_empty() => format!("dropped: \"{}\"", change.source),
+                (_, false) => format!("the source has \"{}\"", change.source),
+                _ => "not in the source".to_string(),
+            };
+            snippet =
+                snippet.annotation(AnnotationKind::Context.span(clip(r.clone())).label(label));
+        }
+    }
+    if let Some(s) = speaker
+        && finding.attribution == crate::check::AttributionVerdict::Conflicts
+    {
+        snippet = snippet.annotation(
+            AnnotationKind::Context
+                .span(clip(s.mention.clone()))
+                .label(format!("given to {}", s.name)),
+        );
+    }
+
+    let mut group = level(d.severity)
+        .primary_title(d.message.as_str())
+        .id(d.code.as_str())
+        .element(snippet);
+    if let Some(source) = &finding.source {
+        let path = match &options.corpus_root {
+            Some(root) => root.join(&source.path).display().to_string(),
+            None => source.path.clone(),
+        };
+        let mut note = format!("source: {path}:{} “{}”", source.line, source.title.trim());
+        if finding.other_sources > 0 {
+            let s = if finding.other_sources == 1 { "" } else { "s" };
+            note.push_str(&format!(
+                " (and {} other article{s})",
+                finding.other_sources
+            ));
+        }
+        group = group.element(Level::NOTE.message(note));
+        if finding.wording == Wording::Altered
+            || finding.attribution == crate::check::AttributionVerdict::Conflicts
+        {
+            group = group.element(
+                Level::NOTE.message(format!("the source reads: “{}”", clip_chars(&source.text))),
+            );
+        }
+    }
+    let report: [Group; 1] = [group];
+    renderer.render(&report)
+}
+
+fn primary_label(finding: &Finding) -> String {
+    match (finding.wording, finding.quote.speaker.as_ref()) {
+        (Wording::NotFound, _) => "no source holds these words".to_string(),
+        _ if finding.attribution == crate::check::AttributionVerdict::Conflicts => {
+            "these words".to_string()
+        }
+        (_, Some(s)) => format!("given to {}", s.name),
+        (_, None) => "given to no one".to_string(),
+    }
+}
+
+fn clip_chars(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match text.char_indices().nth(PASSAGE_CHARS) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Change;
+    use crate::report::tests::finding;
+
+    #[test]
+    fn rustc_style_with_changed_words_marked() {
+        let text = "# Nato\n\nKyiv has grown. “We scaled up six times,” Andrii Sybiha said.\n";
+        let mut f = finding(text, "“We scaled up six times,”", Some("Andrii Sybiha"));
+        f.wording = Wording::Altered;
+        let six = text.find("six").unwrap();
+        f.changes = vec![Change {
+            draft: "six times".into(),
+            source: "sixfold".into(),
+            draft_range: six..six + "six times".len(),
+        }];
+        let files = [FileReport {
+            path: "drafts/d.md".into(),
+            text: text.into(),
+            findings: vec![f],
+        }];
+        let out = render_human(&files, &Severities::default(), &HumanOptions::default());
+        assert!(
+            out.starts_with("warning[altered]: altered quotation: \"six times\" → \"sixfold\""),
+            "{out}"
+        );
+        assert!(out.contains("drafts/d.md:3:17"), "{out}");
+        assert!(out.contains("the source has \"sixfold\""), "{out}");
+        assert!(
+            out.contains("source: politics/001.txt:2 “Kyiv presses Nato”"),
+            "{out}"
+        );
+        assert!(
+            out.ends_with("1 quote: 0 verified, 1 altered, 0 not found, 0 conflicts\n"),
+            "{out}"
+        );
+        assert!(!out.contains('\x1b'), "no colour unless asked");
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+    use crate::check::{AttributionVerdict, Change};
+    use crate::report::tests::finding;
+
+    #[test]
+    fn multi_paragraph_quote_conflict_and_a_dropped_word() {
+        let text = "Stephen Doughty said:\n\n“They are not thinking\n\n“about a force,” he said.";
+        let quote = &text[text.find('“').unwrap()..text.find(',').unwrap() + ",”".len()];
+        let mut f = finding(text, quote, Some("Stephen Doughty"));
+        f.attribution = AttributionVerdict::Conflicts;
+        f.wording = Wording::Altered;
+        let at = text.find("about").unwrap();
+        f.changes = vec![Change {
+            draft: String::new(),
+            source: "creating".into(),
+            draft_range: at..at,
+        }];
+        f.source.as_mut().unwrap().speaker = Some("Sergey Lavrov".into());
+        let files = [FileReport {
+            path: "d.md".into(),
+            text: text.into(),
+            findings: vec![f],
+        }];
+        let out = render_human(&files, &Severities::default(), &HumanOptions::default());
+        assert!(out.contains("warning[conflicts]: the source gives these words to Sergey Lavrov, not Stephen Doughty; altered quotation: \"creating\" dropped"), "{out}");
+        assert!(out.contains("d.md:3:1"), "{out}");
+        assert!(
+            out.contains("--------------- given to Stephen Doughty"),
+            "{out}"
+        );
+        assert!(out.contains("dropped: \"creating\""), "{out}");
+    }
+
+    #[test]
+    fn offsets_out_of_range_do_not_panic() {
+        let text = "“Ünïcödé words in here,” said Zoë.";
+        let mut f = finding(text, "“Ünïcödé words in here,”", Some("Zoë"));
+        f.quote.start = 2; // inside “
+        f.quote.end = 999;
+        f.wording = Wording::Altered;
+        f.changes = vec![Change {
+            draft: "x".into(),
+            source: "y".into(),
+            draft_range: 5..2000,
+        }];
+        if let Some(s) = f.quote.speaker.as_mut() {
+            s.mention = 40..3000;
+        }
+        let files = [FileReport {
+            path: "d.txt".into(),
+            text: text.into(),
+            findings: vec![f],
+        }];
+        let severities = Severities {
+            altered: Severity::Hint,
+            ..Severities::default()
+        };
+        let out = render_human(
+            &files,
+            &severities,
+            &HumanOptions {
+                color: true,
+                corpus_root: None,
+            },
+        );
+        assert!(out.contains("hint"), "{out}");
+        let _ = crate::report::render_json(&files, &severities);
+        let _ = crate::report::render_sarif(&files, &severities, None);
+    }
+}

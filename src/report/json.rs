@@ -1,0 +1,144 @@
+//! The JSON report of DESIGN.md (version 1), with added fields that change no meaning:
+//! `speaker_description`, `other_sources`, `ignored`, and the diagnosis (`severity`,
+//! `code`, `message`).
+
+use serde::Serialize;
+
+use super::{FileReport, diagnosis};
+use crate::check::{AttributionVerdict, Change, Source, Wording};
+use crate::config::{Severities, Severity};
+use crate::draft::QuoteKind;
+use crate::text::LineIndex;
+
+/// Bump when a field changes meaning; adding fields does not.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    files: Vec<File<'a>>,
+}
+
+#[derive(Serialize)]
+struct File<'a> {
+    path: &'a str,
+    quotes: Vec<Quote<'a>>,
+}
+
+#[derive(Serialize)]
+struct Quote<'a> {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    text: &'a str,
+    kind: QuoteKind,
+    /// The named speaker, or null (also null for a described one: see `speaker_description`).
+    speaker: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker_description: Option<&'a str>,
+    wording: Wording,
+    attribution: AttributionVerdict,
+    similarity: f32,
+    changes: &'a [Change],
+    source: Option<&'a Source>,
+    other_sources: usize,
+    ignored: bool,
+    /// How the finding is told (`off` when it is not).
+    severity: Severity,
+    code: Option<&'static str>,
+    message: Option<String>,
+}
+
+/// The whole report as a JSON string (pretty-printed, with a final newline).
+pub fn render_json(files: &[FileReport], severities: &Severities) -> String {
+    let report = Report {
+        version: VERSION,
+        files: files.iter().map(|f| file(f, severities)).collect(),
+    };
+    let mut out = serde_json::to_string_pretty(&report).unwrap_or_else(|e| {
+        // Serialising plain structs cannot fail; say so loudly if it ever does.
+        format!("{{\"version\":{VERSION},\"error\":{:?}}}", e.to_string())
+    });
+    out.push('\n');
+    out
+}
+
+fn file<'a>(report: &'a FileReport, severities: &Severities) -> File<'a> {
+    let index = LineIndex::new(&report.text);
+    let quotes = report
+        .findings
+        .iter()
+        .map(|f| {
+            let (line, column) = index.line_col(&report.text, f.quote.start);
+            let told = diagnosis(f, severities);
+            let speaker = f.quote.speaker.as_ref();
+            Quote {
+                start: f.quote.start,
+                end: f.quote.end,
+                line,
+                column,
+                text: &f.quote.text,
+                kind: f.quote.kind,
+                speaker: speaker.and_then(|s| s.named_name()),
+                speaker_description: speaker.filter(|s| !s.named).map(|s| s.name.as_str()),
+                wording: f.wording,
+                attribution: f.attribution,
+                similarity: f.similarity,
+                changes: &f.changes,
+                source: f.source.as_ref(),
+                other_sources: f.other_sources,
+                ignored: f.quote.ignored,
+                severity: told.as_ref().map_or(Severity::Off, |d| d.severity),
+                code: told.as_ref().map(|d| d.code.as_str()),
+                message: told.map(|d| d.message),
+            }
+        })
+        .collect();
+    File {
+        path: &report.path,
+        quotes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::tests::finding;
+
+    #[test]
+    fn fields_of_design_md() {
+        let text = "# Title\n\nHe — “Ukraine’s Nato bid,” Andrii Sybiha said.\n";
+        let f = finding(text, "“Ukraine’s Nato bid,”", Some("Andrii Sybiha"));
+        let files = [FileReport {
+            path: "draft.md".into(),
+            text: text.into(),
+            findings: vec![f],
+        }];
+        let v: serde_json::Value =
+            serde_json::from_str(&render_json(&files, &Severities::default())).unwrap();
+        assert_eq!(v["version"], 1);
+        let q = &v["files"][0]["quotes"][0];
+        assert_eq!(v["files"][0]["path"], "draft.md");
+        let start = q["start"].as_u64().unwrap() as usize;
+        let end = q["end"].as_u64().unwrap() as usize;
+        assert_eq!(&text[start..end], "“Ukraine’s Nato bid,”");
+        assert_eq!(
+            (q["line"].as_u64(), q["column"].as_u64()),
+            (Some(3), Some(6))
+        );
+        assert_eq!(q["text"], "Ukraine’s Nato bid,");
+        assert_eq!(q["kind"], "speech");
+        assert_eq!(q["speaker"], "Andrii Sybiha");
+        assert_eq!(q["wording"], "exact");
+        assert_eq!(q["attribution"], "matches");
+        assert_eq!(q["similarity"], 1.0);
+        assert_eq!(q["changes"], serde_json::json!([]));
+        assert_eq!(q["source"]["path"], "politics/001.txt");
+        assert_eq!(q["source"]["line"], 2);
+        assert_eq!(q["source"]["speaker"], "Andrii Sybiha");
+        assert!(q["source"].get("doc").is_none());
+        assert_eq!(q["severity"], "off");
+        assert!(q["code"].is_null());
+    }
+}

@@ -1,0 +1,190 @@
+//! SARIF 2.1.0 for code-scanning tools: one rule per code, one result per told finding,
+//! columns in Unicode code points (`columnKind`), the source passage as a related location.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use super::{Code, FileReport, diagnosis};
+use crate::config::{Severities, Severity};
+use crate::text::LineIndex;
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// The SARIF log as a JSON string. `corpus_root`, when the corpus is one folder, lets
+/// viewers open source passages (`uriBaseId` `CORPUS`).
+pub fn render_sarif(
+    files: &[FileReport],
+    severities: &Severities,
+    corpus_root: Option<&Path>,
+) -> String {
+    let rules: Vec<Value> = Code::ALL
+        .iter()
+        .map(|code| {
+            json!({
+                "id": code.as_str(),
+                "shortDescription": {"text": code.description()},
+                "defaultConfiguration": {"level": level(code.severity(severities))},
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for file in files {
+        let index = LineIndex::new(&file.text);
+        let mut told: Vec<_> = file
+            .findings
+            .iter()
+            .filter_map(|f| diagnosis(f, severities).map(|d| (f, d)))
+            .collect();
+        told.sort_by_key(|(f, _)| f.quote.start);
+        for (finding, d) in told {
+            let q = &finding.quote;
+            let (start_line, start_column) = index.line_col(&file.text, q.start);
+            let (end_line, end_column) = index.line_col(&file.text, q.end);
+            let rule_index = Code::ALL.iter().position(|c| *c == d.code);
+            let mut result = json!({
+                "ruleId": d.code.as_str(),
+                "ruleIndex": rule_index,
+                "level": level(d.severity),
+                "message": {"text": d.message},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": draft_uri(&file.path)},
+                        "region": {
+                            "startLine": start_line,
+                            "startColumn": start_column,
+                            "endLine": end_line,
+                            "endColumn": end_column,
+                            "byteOffset": q.start,
+                            "byteLength": q.end.saturating_sub(q.start),
+                            "snippet": {"text": file.text.get(q.start..q.end).unwrap_or("")},
+                        },
+                    },
+                }],
+            });
+            if let Some(source) = &finding.source {
+                let mut artifact = json!({"uri": uri(&source.path)});
+                if corpus_root.is_some() {
+                    artifact["uriBaseId"] = json!("CORPUS");
+                }
+                result["relatedLocations"] = json!([{
+                    "id": 1,
+                    "message": {"text": format!("source: {}", source.title)},
+                    "physicalLocation": {
+                        "artifactLocation": artifact,
+                        "region": {
+                            "startLine": source.line,
+                            "snippet": {"text": source.text},
+                        },
+                    },
+                }]);
+            }
+            results.push(result);
+        }
+    }
+    let mut run = json!({
+        "tool": {"driver": {
+            "name": "verbatim",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rules,
+        }},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    });
+    if let Some(root) = corpus_root
+        && let Ok(abs) = std::path::absolute(root)
+    {
+        let mut base = uri(&abs.to_string_lossy());
+        if !base.ends_with('/') {
+            base.push('/');
+        }
+        run["originalUriBaseIds"] = json!({"CORPUS": {"uri": format!("file://{base}")}});
+    }
+    let log = json!({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]});
+    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// SARIF has three levels; information and hints are notes.
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Information | Severity::Hint => "note",
+        Severity::Off => "none",
+    }
+}
+
+/// A draft's path as a URI: relative paths stay relative (to where verbatim ran), absolute
+/// ones become `file://` URIs.
+fn draft_uri(path: &str) -> String {
+    if Path::new(path).is_absolute() {
+        let encoded = uri(path);
+        let sep = if encoded.starts_with('/') { "" } else { "/" };
+        format!("file://{sep}{encoded}")
+    } else {
+        uri(path)
+    }
+}
+
+/// A relative or absolute path as a URI reference: `/` separators, reserved bytes escaped.
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.replace('\\', "/").bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Wording;
+    use crate::report::tests::finding;
+
+    #[test]
+    fn sarif_result_with_code_point_columns() {
+        let text = "Intro.\n“Kyiv grew six times,” Mr Sybiha said.\n";
+        let mut f = finding(text, "“Kyiv grew six times,”", Some("Mr Sybiha"));
+        f.wording = Wording::Altered;
+        let files = [FileReport {
+            path: "my drafts/d.md".into(),
+            text: text.into(),
+            findings: vec![f],
+        }];
+        let log: Value = serde_json::from_str(&render_sarif(
+            &files,
+            &Severities::default(),
+            Some(Path::new("corpus")),
+        ))
+        .unwrap();
+        assert_eq!(log["version"], "2.1.0");
+        let run = &log["runs"][0];
+        assert_eq!(run["columnKind"], "unicodeCodePoints");
+        assert_eq!(run["tool"]["driver"]["rules"].as_array().unwrap().len(), 6);
+        let r = &run["results"][0];
+        assert_eq!(r["ruleId"], "altered");
+        assert_eq!(r["level"], "warning");
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert_eq!(loc["artifactLocation"]["uri"], "my%20drafts/d.md");
+        let region = &loc["region"];
+        assert_eq!(
+            (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+            (Some(2), Some(1))
+        );
+        // 22 characters from “ to ”, end column exclusive.
+        assert_eq!(
+            (region["endLine"].as_u64(), region["endColumn"].as_u64()),
+            (Some(2), Some(23))
+        );
+        let related = &r["relatedLocations"][0]["physicalLocation"];
+        assert_eq!(related["artifactLocation"]["uri"], "politics/001.txt");
+        assert_eq!(related["artifactLocation"]["uriBaseId"], "CORPUS");
+        assert_eq!(draft_uri("/tmp/a b/d.md"), "file:///tmp/a%20b/d.md");
+    }
+}
