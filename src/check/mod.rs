@@ -143,9 +143,9 @@ fn source_words(article: &Article) -> SourceWords {
     let mut skip = vec![false; all.len()];
     for pair in article.quotes.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        let gap: Vec<usize> = (0..all.len())
-            .filter(|&k| all[k].start >= a.end && all[k].end <= b.start)
-            .collect();
+        let lo = all.partition_point(|w| w.start < a.end);
+        let hi = all.partition_point(|w| w.end <= b.start).max(lo);
+        let gap: Vec<usize> = (lo..hi).collect();
         let same_speaker = match (&a.speaker, &b.speaker) {
             (Some(x), Some(y)) => x.name == y.name,
             (None, None) => true,

@@ -96,6 +96,8 @@ struct Doc<'a> {
     mentions: Vec<Mention>,
     /// Mention index starting at each token, if any.
     mention_at: Vec<Option<usize>>,
+    /// Lookups over the mentions, so that resolving stays linear in the text.
+    index: MentionIndex,
     /// Token index of each quote.
     quote_tok: Vec<usize>,
     /// Whether each quote's words end a sentence (`… heaven."` rather than `… heaven,"`).
@@ -560,6 +562,7 @@ fn find_mentions(doc: &mut Doc) {
         }
         doc.mentions[i].roles.extend(roles);
     }
+    index_mentions(doc);
     // Described people: `a spokesman for the FA`, `one opposition voice` (pronoun antecedents).
     for k in 0..doc.toks.len() {
         let Some(w) = doc.lword(k) else { continue };
@@ -621,6 +624,7 @@ fn find_mentions(doc: &mut Doc) {
             possessive: false,
         });
     }
+    index_mentions(doc);
 }
 
 const INTRO_WORDS: &[&str] = &[
@@ -823,14 +827,45 @@ fn phrase_left_of(doc: &Doc, t: usize, clause_start: usize) -> Option<Phrase> {
 
 fn mention_ending_at(doc: &Doc, t: usize) -> Option<usize> {
     let end = doc.tok_range(t).end;
-    doc.mentions
-        .iter()
-        .rposition(|m| {
-            m.range.end == end
-                || (m.range.end <= end
-                    && base(&doc.text[m.range.start..end]).len() == m.range.len())
-        })
-        .filter(|&m| doc.mentions[m].tok <= t && doc.mentions[m].range.end + 3 >= end)
+    doc.index
+        .by_end
+        .get(&end)
+        .copied()
+        .filter(|&m| doc.mentions[m].tok <= t)
+}
+
+/// Lookups over the mentions: by the byte where each ends, by each word of its name (lower
+/// case), and by sentence.
+#[derive(Debug, Default)]
+struct MentionIndex {
+    by_end: std::collections::HashMap<usize, usize>,
+    words: Vec<Vec<String>>,
+    by_word: std::collections::HashMap<String, Vec<usize>>,
+    /// Each distinct named name (its lower-case words) and where it occurs, in text order.
+    names: std::collections::HashMap<Vec<String>, Vec<usize>>,
+    by_sentence: Vec<Vec<usize>>,
+}
+
+fn index_mentions(doc: &mut Doc) {
+    let mut index = MentionIndex {
+        by_sentence: vec![Vec::new(); doc.sentences.len()],
+        ..Default::default()
+    };
+    for (i, m) in doc.mentions.iter().enumerate() {
+        index.by_end.insert(m.range.end, i);
+        let words: Vec<String> = m.name.split(' ').map(lower).collect();
+        if m.named {
+            for w in &words {
+                index.by_word.entry(w.clone()).or_default().push(i);
+            }
+            index.names.entry(words.clone()).or_default().push(i);
+        }
+        index.words.push(words);
+        if let Some(v) = index.by_sentence.get_mut(m.sentence) {
+            v.push(i);
+        }
+    }
+    doc.index = index;
 }
 
 /// `a spokesman for …` ending with the token before a `for/of/at` at `t`.
@@ -1532,8 +1567,9 @@ fn antecedent(
         if s == sent && t > at_quote {
             continue;
         }
-        for (i, m) in doc.mentions.iter().enumerate() {
-            if m.sentence != s || m.tok >= t || !compatible(m) {
+        for &i in &doc.index.by_sentence[s] {
+            let m = &doc.mentions[i];
+            if m.tok >= t || !compatible(m) {
                 continue;
             }
             if m.para != para && !m.named {
@@ -1548,14 +1584,13 @@ fn antecedent(
             }
         }
         // Speakers resolved earlier in this sentence stand for their person.
-        let from_resolved = resolved
+        // (`resolved` is in text order, so this sentence's entries are one run of it.)
+        let lo = resolved.partition_point(|(tok, _)| doc.sent_of[*tok] < s);
+        let hi = resolved.partition_point(|(tok, _)| doc.sent_of[*tok] <= s);
+        let from_resolved = resolved[lo..hi]
             .iter()
             .rev()
-            .find(|(tok, m)| {
-                doc.sent_of[*tok] == s
-                    && *tok < t
-                    && m.is_some_and(|m| compatible(&doc.mentions[m]))
-            })
+            .find(|(tok, m)| *tok < t && m.is_some_and(|m| compatible(&doc.mentions[m])))
             .and_then(|(_, m)| *m);
         // `He told the BBC that Mr Clarke …`: a sentence led by the same pronoun refers to the
         // same person, so only its subject can stand for it.
@@ -1585,45 +1620,57 @@ fn antecedent(
     best
 }
 
-/// The fullest form of a mention's name the text gives: the longest name holding all its words.
+/// The fullest form of a mention's name the text gives: the longest name holding all its
+/// words (`Mr Howard` → `Michael Howard`, `Sir Alex` → `Sir Alex Ferguson`), the nearest
+/// one before the mention, else the nearest after it.
 fn fullest(doc: &Doc, m: usize) -> String {
     let mention = &doc.mentions[m];
-    let words: Vec<String> = mention
-        .name
-        .split(' ')
-        .map(lower)
+    let words: Vec<&String> = doc.index.words[m]
+        .iter()
         .filter(|w| !in_list(KEPT_TITLES, w))
         .collect();
-    let mut best = mention.name.clone();
-    let mut best_key = (words.len(), 0usize);
-    for (i, other) in doc.mentions.iter().enumerate() {
-        if other.class == Class::Org && mention.class != Class::Org {
-            continue;
-        }
-        let ow: Vec<String> = other.name.split(' ').map(lower).collect();
-        let first_name_only = words.len() == 1 && mention.name.contains(' ');
-        if i == m
-            || ow.len() <= mention.name.split(' ').count()
-            || (ow.last() != words.last() && !first_name_only)
+    let Some(&key_word) = words.last() else {
+        return mention.name.clone();
+    };
+    let first_name_only = words.len() == 1 && mention.name.contains(' ');
+    let own_len = doc.index.words[m].len();
+    let mut best: Option<(bool, usize, usize)> = None; // (before, distance, mention)
+    for (name, list) in &doc.index.names {
+        if name.len() <= own_len
+            || !name.contains(key_word)
+            || !words.iter().all(|w| name.contains(*w))
         {
             continue;
         }
-        if !words.iter().all(|w| ow.contains(w)) {
+        if name.last() != Some(key_word) && !first_name_only {
             continue;
         }
-        // Prefer the nearest fuller name before the mention, then after it.
-        let nearness = if other.tok <= mention.tok {
-            usize::MAX / 2 + other.tok
+        if doc.mentions[list[0]].class == Class::Org && mention.class != Class::Org {
+            continue;
+        }
+        // Nearest occurrence of this fuller name before the mention, else after it.
+        let at = list.partition_point(|&i| doc.mentions[i].tok <= mention.tok);
+        let candidate = if at > 0 {
+            let i = list[at - 1];
+            (true, mention.tok - doc.mentions[i].tok, i)
         } else {
-            usize::MAX / 2 - (other.tok - mention.tok)
+            let i = list[at];
+            (false, doc.mentions[i].tok - mention.tok, i)
         };
-        let key = (ow.len().min(4), nearness);
-        if key.1 > best_key.1 || best_key.1 == 0 {
-            best = other.name.clone();
-            best_key = key;
+        let better = match best {
+            None => true,
+            Some((before, dist, _)) => {
+                (candidate.0 && !before) || (candidate.0 == before && candidate.1 < dist)
+            }
+        };
+        if better {
+            best = Some(candidate);
         }
     }
-    best
+    best.map_or_else(
+        || mention.name.clone(),
+        |(_, _, i)| doc.mentions[i].name.clone(),
+    )
 }
 
 /// Sets each quotation's speaker.
@@ -1641,6 +1688,7 @@ pub fn attribute(masked: &Masked, quotes: &mut [Quote]) {
         sentences: Vec::new(),
         mentions: Vec::new(),
         mention_at: Vec::new(),
+        index: MentionIndex::default(),
         quote_tok,
         quote_ends_sentence: quotes
             .iter()
