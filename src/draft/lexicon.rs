@@ -4,7 +4,7 @@
 /// Verbs (all forms) that tie words to a speaker.
 #[rustfmt::skip]
 pub const CUE_VERBS: &[&str] = &[
-    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
+    "say", "says", "said", "saying", "spoke", "speaks", "tell", "tells", "told", "telling", "add", "adds", "added",
     "adding", "warn", "warns", "warned", "warning", "insist", "insists", "insisted", "insisting",
     "claim", "claims", "claimed", "claiming", "argue", "argues", "argued", "arguing", "explain",
     "explains", "explained", "explaining", "write", "writes", "wrote", "writing", "written",

@@ -1567,9 +1567,26 @@ fn antecedent(
         if s == sent && t > at_quote {
             continue;
         }
+        // A lone name of unknown kind (`Leigh had been nominated`) is a person only when
+        // no known person stands in the sentence.
+        let mut weak: Option<usize> = None;
         for &i in &doc.index.by_sentence[s] {
             let m = &doc.mentions[i];
-            if m.tok >= t || !compatible(m) {
+            if m.tok >= t {
+                continue;
+            }
+            if !org
+                && m.class == Class::Unknown
+                && m.named
+                && !m.possessive
+                && !m.name.contains(' ')
+            {
+                if m.subject || weak.is_none() {
+                    weak = Some(i);
+                }
+                continue;
+            }
+            if !compatible(m) {
                 continue;
             }
             if m.para != para && !m.named {
@@ -1608,7 +1625,7 @@ fn antecedent(
         if led_by_pronoun && subject.is_none() && from_resolved.is_none() {
             continue;
         }
-        let pick = from_resolved.or(subject).or(last);
+        let pick = from_resolved.or(subject).or(last).or(weak);
         if let Some(p) = pick {
             best = Some(p);
             break;
@@ -1782,6 +1799,12 @@ fn continuation(
 ) -> Option<Speaker> {
     let s = doc.sentence_start(qt);
     if (s..qt).any(|k| doc.word(k).is_some()) || qi == 0 {
+        return None;
+    }
+    // `«…», a déclaré X.`: words after the quotation in its sentence are an attribution we
+    // could not read, not a sign that the last speaker goes on.
+    let sent_end = doc.sentences[doc.sent_of[qt]].end;
+    if (qt + 1..sent_end).any(|k| doc.word(k).is_some()) {
         return None;
     }
     let prev = qi - 1;
