@@ -1272,6 +1272,12 @@ fn attribution_after(doc: &Doc, qt: usize) -> Option<(Phrase, String)> {
             return None;
         }
         if cue_at(doc, k) && k > t {
+            // `"fair and open" competition, he replied: "…"` introduces the next quotation.
+            let sent_end = doc.sentences[doc.sent_of[k]].end;
+            let next_quote = (k..sent_end).find(|&j| matches!(doc.toks[j], Tok::Quote(_)));
+            if next_quote.is_some_and(|q| (k..q).any(|j| doc.punct(j) == Some(':'))) {
+                return None;
+            }
             let cue = doc.lword(k).unwrap_or_default();
             return phrase_left_of(doc, k, t).map(|p| (p, cue));
         }
@@ -1563,16 +1569,26 @@ fn antecedent(
         let mut subject: Option<usize> = None;
         let mut last: Option<usize> = None;
         // `Mr Blair has "…" as when …, he said.`: after the quotation, the pronoun's own
-        // sentence is the reported content, not where its antecedent stands.
+        // sentence is the reported content, not where its antecedent stands; only mentions
+        // before an earlier quotation of the sentence (part of its own attribution, as in
+        // `Mr Boateng said: "…" Asked …, he replied: "…"`) are candidates.
+        let mut limit = t;
         if s == sent && t > at_quote {
-            continue;
+            let st = doc.sentences[s].start;
+            match (st..at_quote)
+                .rev()
+                .find(|&k| matches!(doc.toks[k], Tok::Quote(_)))
+            {
+                Some(earlier) => limit = earlier,
+                None => continue,
+            }
         }
         // A lone name of unknown kind (`Leigh had been nominated`) is a person only when
         // no known person stands in the sentence.
         let mut weak: Option<usize> = None;
         for &i in &doc.index.by_sentence[s] {
             let m = &doc.mentions[i];
-            if m.tok >= t {
+            if m.tok >= limit {
                 continue;
             }
             if !org
