@@ -1583,8 +1583,8 @@ fn antecedent(
                 None => continue,
             }
         }
-        // A lone name of unknown kind (`Leigh had been nominated`) is a person only when
-        // no known person stands in the sentence.
+        // A lone name of unknown kind as the subject (`Leigh had been nominated`) is a
+        // person only when no known person stands in the sentence.
         let mut weak: Option<usize> = None;
         for &i in &doc.index.by_sentence[s] {
             let m = &doc.mentions[i];
@@ -1597,7 +1597,7 @@ fn antecedent(
                 && !m.possessive
                 && !m.name.contains(' ')
             {
-                if m.subject || weak.is_none() {
+                if m.subject {
                     weak = Some(i);
                 }
                 continue;
