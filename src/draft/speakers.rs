@@ -1597,7 +1597,16 @@ fn antecedent(
                 && !m.possessive
                 && !m.name.contains(' ')
             {
-                if m.subject {
+                // (and only a word the text also capitalises inside a sentence or a longer
+                // name, so that `Studies have shown` is no one).
+                let key = lower(&m.name);
+                let a_name = doc.index.by_word.get(&key).is_some_and(|all| {
+                    all.iter().any(|&o| {
+                        let other = &doc.mentions[o];
+                        other.name.contains(' ') || other.tok != doc.sentence_start(other.tok)
+                    })
+                });
+                if m.subject && a_name {
                     weak = Some(i);
                 }
                 continue;
