@@ -1,0 +1,317 @@
+//! The fingerprint index: winnowed word k-grams (MOSS, Schleimer et al. 2003) and their
+//! postings, in the flat byte layout that is both built in memory and memory-mapped.
+//!
+//! Layout of the postings (all little-endian), for `n` postings and `b` bucket bits:
+//! a directory of `2^b + 1` u32 (first posting of each bucket, by the top `b` bits of the
+//! 32-bit fingerprint), then `n` u16 tags (the low 16 bits of the fingerprint), then `n`
+//! doc ids of `doc_bytes` bytes each. Postings are sorted by (fingerprint, doc), so the
+//! docs of one fingerprint are one contiguous run. With `b >= 16` bucket and tag together
+//! give back the whole fingerprint, which is what lets an update rebuild from the old index.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::{Candidate, DocId};
+
+/// Words in a k-gram. With `W`, `W + K - 1 = 5`: any 5 contiguous words hold a whole
+/// window, so a shared run of 5 words always shares a selected fingerprint.
+pub const K: usize = 3;
+/// Winnowing window, in k-grams.
+pub const W: usize = 3;
+
+/// A fingerprint in more posting lists than this is too common to rank by ("one of the"),
+/// and is ignored when the query has rarer ones.
+const HUGE_POSTINGS: usize = 5_000;
+
+/// The sizes that say where each part of the postings lies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Layout {
+    pub bucket_bits: u32,
+    /// 3 while doc ids fit in 24 bits, else 4: a quarter of the postings' bytes saved.
+    pub doc_bytes: u32,
+    pub count: u64,
+}
+
+/// The postings over borrowed bytes (owned or mapped).
+#[derive(Debug, Clone, Copy)]
+pub struct Postings<'a> {
+    layout: Layout,
+    dir: &'a [u8],
+    tags: &'a [u8],
+    docs: &'a [u8],
+}
+
+impl Layout {
+    fn buckets(&self) -> usize {
+        1usize << self.bucket_bits
+    }
+
+    fn dir_len(&self) -> usize {
+        (self.buckets() + 1) * 4
+    }
+
+    /// Bytes the postings take, or `None` if the sizes overflow (a corrupt header).
+    pub fn byte_len(&self) -> Option<usize> {
+        if !(16..=30).contains(&self.bucket_bits) || !(3..=4).contains(&self.doc_bytes) {
+            return None;
+        }
+        let n = usize::try_from(self.count).ok()?;
+        let per = 2 + self.doc_bytes as usize;
+        n.checked_mul(per)?.checked_add(self.dir_len())
+    }
+
+    /// The postings within `bytes`, which must be exactly `byte_len` long.
+    pub fn view<'a>(&self, bytes: &'a [u8]) -> Option<Postings<'a>> {
+        if Some(bytes.len()) != self.byte_len() {
+            return None;
+        }
+        let n = self.count as usize;
+        let (dir, rest) = bytes.split_at(self.dir_len());
+        let (tags, docs) = rest.split_at(n * 2);
+        let view = Postings {
+            layout: *self,
+            dir,
+            tags,
+            docs,
+        };
+        // A directory that points outside the postings would make lookups panic.
+        let last = view.dir_at(self.buckets());
+        (last == n).then_some(view)
+    }
+}
+
+impl<'a> Postings<'a> {
+    fn dir_at(&self, i: usize) -> usize {
+        let b = &self.dir[i * 4..i * 4 + 4];
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize
+    }
+
+    fn tag_at(&self, i: usize) -> u16 {
+        u16::from_le_bytes([self.tags[i * 2], self.tags[i * 2 + 1]])
+    }
+
+    fn doc_at(&self, i: usize) -> DocId {
+        let w = self.layout.doc_bytes as usize;
+        let b = &self.docs[i * w..i * w + w];
+        u32::from_le_bytes([b[0], b[1], b[2], if w == 4 { b[3] } else { 0 }])
+    }
+
+    /// The posting range of one fingerprint.
+    fn range(&self, fingerprint: u32) -> std::ops::Range<usize> {
+        let bucket = (fingerprint >> (32 - self.layout.bucket_bits)) as usize;
+        let (lo, hi) = (self.dir_at(bucket), self.dir_at(bucket + 1));
+        if lo >= hi || hi > self.layout.count as usize {
+            return 0..0;
+        }
+        let tag = fingerprint as u16;
+        let first = lo + partition(hi - lo, |i| self.tag_at(lo + i) < tag);
+        let end = lo + partition(hi - lo, |i| self.tag_at(lo + i) <= tag);
+        first..end.max(first)
+    }
+
+    /// Every (fingerprint, doc) posting, as `fingerprint << 32 | doc` keys.
+    pub fn keys(&self) -> impl Iterator<Item = u64> + '_ {
+        let shift = 32 - self.layout.bucket_bits;
+        (0..self.layout.buckets()).flat_map(move |bucket| {
+            let range = self.dir_at(bucket)..self.dir_at(bucket + 1);
+            range.map(move |i| {
+                let fp = ((bucket as u32) << shift) | u32::from(self.tag_at(i));
+                (u64::from(fp) << 32) | u64::from(self.doc_at(i))
+            })
+        })
+    }
+}
+
+/// First index in `0..n` where `pred` is false (`pred` true then false over the range).
+fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// The hash of every run of `K` consecutive words, in order.
+pub fn kgrams(words: &[u64]) -> Vec<u32> {
+    words
+        .windows(K)
+        .map(|gram| {
+            let mut h = 0x9e37_79b9_7f4a_7c15u64;
+            for &w in gram {
+                // Multiply before adding so that word order matters.
+                h = h.wrapping_mul(0x0000_0100_0000_01b3).wrapping_add(w);
+            }
+            (mix(h) >> 32) as u32
+        })
+        .collect()
+}
+
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 33;
+    h
+}
+
+/// Robust winnowing: the smallest hash of each window of `W` k-grams (the rightmost one on a
+/// tie), each selected position taken once. A text shorter than a window keeps its minimum.
+pub fn winnow(grams: &[u32], out: &mut Vec<u32>) {
+    if grams.is_empty() {
+        return;
+    }
+    if grams.len() < W {
+        out.extend(grams.iter().min());
+        return;
+    }
+    let mut last: Option<usize> = None;
+    for start in 0..=grams.len() - W {
+        let mut best = start;
+        for i in start + 1..start + W {
+            if grams[i] <= grams[best] {
+                best = i;
+            }
+        }
+        if last != Some(best) {
+            out.push(grams[best]);
+            last = Some(best);
+        }
+    }
+}
+
+/// The fingerprints an article is indexed under: winnowed, sorted, each once.
+pub fn fingerprints(word_hashes: &[u64]) -> Vec<u32> {
+    let mut out = Vec::new();
+    winnow(&kgrams(word_hashes), &mut out);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Lays out postings from `fingerprint << 32 | doc` keys (any order, duplicates allowed).
+pub fn build(mut keys: Vec<u64>, doc_count: usize) -> (Layout, Vec<u8>) {
+    keys.par_sort_unstable();
+    keys.dedup();
+    let n = keys.len();
+    let bucket_bits = (usize::BITS - (n / 4).max(1).leading_zeros()).clamp(16, 30);
+    let doc_bytes = if doc_count <= 1 << 24 { 3 } else { 4 };
+    let layout = Layout {
+        bucket_bits,
+        doc_bytes,
+        count: n as u64,
+    };
+    let mut out = Vec::with_capacity(layout.byte_len().unwrap_or(0));
+    // The directory: for each bucket, the first posting at or after it.
+    let shift = 64 - bucket_bits;
+    let mut next = 0usize;
+    for bucket in 0..=layout.buckets() {
+        while next < n && ((keys[next] >> shift) as usize) < bucket {
+            next += 1;
+        }
+        out.extend_from_slice(&(next as u32).to_le_bytes());
+    }
+    for &k in &keys {
+        out.extend_from_slice(&((k >> 32) as u16).to_le_bytes());
+    }
+    for &k in &keys {
+        out.extend_from_slice(&(k as u32).to_le_bytes()[..doc_bytes as usize]);
+    }
+    (layout, out)
+}
+
+/// Articles sharing k-grams with the query words, ranked by how many distinct query
+/// k-grams they hold (ties: lower doc id first). All the query's k-grams are looked up,
+/// not just the winnowed ones, so any article fingerprint inside the quote is met.
+pub fn candidates(postings: &Postings<'_>, words: &[u64], limit: usize) -> Vec<Candidate> {
+    let mut grams = kgrams(words);
+    grams.sort_unstable();
+    grams.dedup();
+    let ranges: Vec<_> = grams.iter().map(|&g| postings.range(g)).collect();
+    let has_rare = ranges
+        .iter()
+        .any(|r| !r.is_empty() && r.len() <= HUGE_POSTINGS);
+    let mut hits: HashMap<DocId, u32> = HashMap::new();
+    for range in ranges {
+        if range.len() > HUGE_POSTINGS && has_rare {
+            continue;
+        }
+        for i in range {
+            *hits.entry(postings.doc_at(i)).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<Candidate> = hits
+        .into_iter()
+        .map(|(doc, hits)| Candidate { doc, hits })
+        .collect();
+    ranked.sort_unstable_by(|a, b| b.hits.cmp(&a.hits).then(a.doc.cmp(&b.doc)));
+    ranked.truncate(limit);
+    ranked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words;
+
+    fn hashes(s: &str) -> Vec<u64> {
+        words(s).iter().map(|w| w.hash).collect()
+    }
+
+    #[test]
+    fn every_five_word_run_holds_a_selected_fingerprint() {
+        let text = "the quick brown fox jumps over the lazy dog while a cat sleeps on the warm \
+                    mat and the birds sing in the old oak tree near the river bank today";
+        let h = hashes(text);
+        let selected = fingerprints(&h);
+        for run in h.windows(5) {
+            let grams = kgrams(run);
+            assert!(grams.iter().any(|g| selected.binary_search(g).is_ok()));
+        }
+    }
+
+    #[test]
+    fn layout_round_trips_keys() {
+        let keys: Vec<u64> = (0..1000u64)
+            .map(|i| (u64::from(mix(i) as u32) << 32) | (i % 7))
+            .collect();
+        let (layout, bytes) = build(keys.clone(), 7);
+        let view = layout.view(&bytes).unwrap();
+        let mut want = keys;
+        want.sort_unstable();
+        want.dedup();
+        assert_eq!(view.keys().collect::<Vec<_>>(), want);
+        let fp = (want[10] >> 32) as u32;
+        let docs: Vec<_> = view.range(fp).map(|i| view.doc_at(i)).collect();
+        assert!(docs.contains(&((want[10] as u32) % 7)));
+        assert!(layout.view(&bytes[1..]).is_none());
+    }
+
+    #[test]
+    fn ranks_by_shared_kgrams() {
+        let docs = [
+            "nothing to see here at all in this one",
+            "he said there is no lack of confidence in the team today",
+            "there is no lack of bread",
+        ];
+        let mut keys = Vec::new();
+        for (d, text) in docs.iter().enumerate() {
+            for fp in fingerprints(&hashes(text)) {
+                keys.push((u64::from(fp) << 32) | d as u64);
+            }
+        }
+        let (layout, bytes) = build(keys, docs.len());
+        let view = layout.view(&bytes).unwrap();
+        let found = candidates(
+            &view,
+            &hashes("There is no lack of confidence in the team"),
+            5,
+        );
+        assert_eq!(found[0].doc, 1);
+        assert!(found.iter().all(|c| c.doc != 0));
+    }
+}
