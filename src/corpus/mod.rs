@@ -179,7 +179,8 @@ impl Corpus {
             .flat_map(|img| img.files.iter().enumerate())
             .map(|(i, f)| ((f.root, f.rel.as_str()), i))
             .collect();
-        let mut reused = vec![false; old.as_ref().map_or(0, |img| img.files.len())];
+        // Old files still present (kept or changed); the others were removed.
+        let mut present = vec![false; old.as_ref().map_or(0, |img| img.files.len())];
         let mut changes = Changes::default();
         let mut to_load: Vec<&Found> = Vec::new();
         let plan: Vec<Plan> = found
@@ -191,10 +192,11 @@ impl Corpus {
                     (Some(i), Some(e))
                         if e.size == f.size && e.mtime == f.mtime && e.format == f.format =>
                     {
-                        reused[i] = true;
+                        present[i] = true;
                         Plan::Reuse(i)
                     }
-                    (Some(_), _) => {
+                    (Some(i), _) => {
+                        present[i] = true;
                         changes.changed.push(f.rel.clone());
                         to_load.push(f);
                         Plan::Load(to_load.len() - 1)
@@ -211,8 +213,8 @@ impl Corpus {
             changes.removed = img
                 .files
                 .iter()
-                .zip(&reused)
-                .filter(|(_, kept)| !**kept)
+                .zip(&present)
+                .filter(|(_, present)| !**present)
                 .map(|(f, _)| f.rel.clone())
                 .collect();
         }
@@ -237,7 +239,9 @@ impl Corpus {
 
         let from_cache = old.is_some();
         let image = match old {
-            Some(img) if !read_any && changes.removed.is_empty() => img,
+            Some(img) if !read_any && changes.removed.is_empty() && changes.changed.is_empty() => {
+                img
+            }
             old => {
                 let (files, docs, keys) = assemble(&plan, old.as_ref(), loaded);
                 let (layout, postings) = index::build(keys, docs.len());
@@ -497,3 +501,6 @@ pub fn default_cache_dir() -> Option<PathBuf> {
     }
     std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache").join("verbatim"))
 }
+
+#[cfg(test)]
+mod tests;
