@@ -97,7 +97,7 @@ impl FileFormat {
 
 /// Reads the articles out of a whole file's bytes. `name` is the file name, the title of
 /// last resort.
-pub fn parse_file(bytes: &[u8], format: FileFormat, name: &str) -> FileRead {
+pub fn parse_file(bytes: Vec<u8>, format: FileFormat, name: &str) -> FileRead {
     let mut read = FileRead::default();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         read.problems.push("empty file, skipped".to_string());
@@ -109,7 +109,7 @@ pub fn parse_file(bytes: &[u8], format: FileFormat, name: &str) -> FileRead {
         return read;
     }
     if format == FileFormat::JsonLines {
-        return parse_jsonl(bytes);
+        return parse_jsonl(&bytes);
     }
     let text = decode(bytes, &mut read.problems);
     read.articles.push(parse_document(text, format, name));
@@ -160,18 +160,15 @@ pub fn parse_document(text: String, format: FileFormat, name: &str) -> Parsed {
     }
 }
 
-/// UTF-8 text, or the lossy decoding of it with a problem noted.
-fn decode(bytes: &[u8], problems: &mut Vec<String>) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(e) => {
-            problems.push(format!(
-                "invalid UTF-8 at byte {}, decoded with replacement characters",
-                e.valid_up_to()
-            ));
-            String::from_utf8_lossy(bytes).into_owned()
-        }
-    }
+/// UTF-8 text (without a copy), or the lossy decoding of it with a problem noted.
+fn decode(bytes: Vec<u8>, problems: &mut Vec<String>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| {
+        problems.push(format!(
+            "invalid UTF-8 at byte {}, decoded with replacement characters",
+            e.utf8_error().valid_up_to()
+        ));
+        String::from_utf8_lossy(e.as_bytes()).into_owned()
+    })
 }
 
 fn first_line(text: &str) -> &str {
@@ -501,7 +498,7 @@ mod tests {
     use super::*;
 
     fn one(bytes: &str, format: FileFormat) -> Parsed {
-        let read = parse_file(bytes.as_bytes(), format, "name.x");
+        let read = parse_file(bytes.as_bytes().to_vec(), format, "name.x");
         assert!(read.problems.is_empty(), "{:?}", read.problems);
         assert_eq!(read.articles.len(), 1);
         read.articles.into_iter().next().unwrap()
@@ -553,7 +550,7 @@ mod tests {
                     \n\
                     {\"title\":\"no text\"}\n\
                     {\"text\":\"Second.\\nMore.\"}\n";
-        let read = parse_file(file.as_bytes(), FileFormat::JsonLines, "f.jsonl");
+        let read = parse_file(file.as_bytes().to_vec(), FileFormat::JsonLines, "f.jsonl");
         assert_eq!(read.articles.len(), 2);
         let a = &read.articles[0];
         assert_eq!((a.title.as_str(), a.line), ("One", 1));
@@ -571,13 +568,13 @@ mod tests {
 
     #[test]
     fn bad_bytes() {
-        let empty = parse_file(b"  \n", FileFormat::Text, "e.txt");
+        let empty = parse_file(b"  \n".to_vec(), FileFormat::Text, "e.txt");
         assert!(empty.articles.is_empty());
         assert!(empty.problems[0].contains("empty"));
-        let binary = parse_file(b"abc\0def", FileFormat::Text, "b.txt");
+        let binary = parse_file(b"abc\0def".to_vec(), FileFormat::Text, "b.txt");
         assert!(binary.articles.is_empty());
         assert!(binary.problems[0].contains("binary"));
-        let latin1 = parse_file(b"Caf\xe9 news\n\nText.", FileFormat::Text, "l.txt");
+        let latin1 = parse_file(b"Caf\xe9 news\n\nText.".to_vec(), FileFormat::Text, "l.txt");
         assert_eq!(latin1.articles.len(), 1);
         assert_eq!(latin1.articles[0].title, "Caf\u{fffd} news");
         assert!(latin1.problems[0].contains("UTF-8"));

@@ -10,8 +10,6 @@
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
-
 use super::{Candidate, DocId};
 
 /// Words in a k-gram. With `W`, `W + K - 1 = 5`: any 5 contiguous words hold a whole
@@ -110,14 +108,14 @@ impl<'a> Postings<'a> {
         first..end.max(first)
     }
 
-    /// Every (fingerprint, doc) posting, as `fingerprint << 32 | doc` keys.
-    pub fn keys(&self) -> impl Iterator<Item = u64> + '_ {
+    /// Every (fingerprint, doc) posting.
+    pub fn pairs(&self) -> impl Iterator<Item = (u32, DocId)> + '_ {
         let shift = 32 - self.layout.bucket_bits;
         (0..self.layout.buckets()).flat_map(move |bucket| {
             let range = self.dir_at(bucket)..self.dir_at(bucket + 1);
             range.map(move |i| {
                 let fp = ((bucket as u32) << shift) | u32::from(self.tag_at(i));
-                (u64::from(fp) << 32) | u64::from(self.doc_at(i))
+                (fp, self.doc_at(i))
             })
         })
     }
@@ -193,11 +191,14 @@ pub fn fingerprints(word_hashes: &[u64]) -> Vec<u32> {
     out
 }
 
-/// Lays out postings from `fingerprint << 32 | doc` keys (any order, duplicates allowed).
-pub fn build(mut keys: Vec<u64>, doc_count: usize) -> (Layout, Vec<u8>) {
-    keys.par_sort_unstable();
-    keys.dedup();
-    let n = keys.len();
+/// Lays out postings from (fingerprint, doc) pairs, given in any order and each at most
+/// once. `pairs` is called twice (count, then place): a bucket sort straight into the final
+/// layout, so building needs no sorted copy of all the postings.
+pub fn build<I>(pairs: impl Fn() -> I, doc_count: usize) -> (Layout, Vec<u8>)
+where
+    I: Iterator<Item = (u32, DocId)>,
+{
+    let n = pairs().count();
     let bucket_bits = (usize::BITS - (n / 4).max(1).leading_zeros()).clamp(16, 30);
     let doc_bytes = if doc_count <= 1 << 24 { 3 } else { 4 };
     let layout = Layout {
@@ -205,21 +206,53 @@ pub fn build(mut keys: Vec<u64>, doc_count: usize) -> (Layout, Vec<u8>) {
         doc_bytes,
         count: n as u64,
     };
-    let mut out = Vec::with_capacity(layout.byte_len().unwrap_or(0));
-    // The directory: for each bucket, the first posting at or after it.
-    let shift = 64 - bucket_bits;
-    let mut next = 0usize;
-    for bucket in 0..=layout.buckets() {
-        while next < n && ((keys[next] >> shift) as usize) < bucket {
-            next += 1;
+    let shift = 32 - bucket_bits;
+    // Directory: counts per bucket, then their running sum.
+    let mut starts = vec![0u32; layout.buckets() + 1];
+    for (fp, _) in pairs() {
+        starts[(fp >> shift) as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    // Place each pair in its bucket; a bucket is then sorted by (fingerprint, doc).
+    let mut tags = vec![0u16; n];
+    let mut docs = vec![0u32; n];
+    let mut next: Vec<u32> = starts[..layout.buckets()].to_vec();
+    for (fp, doc) in pairs() {
+        let slot = &mut next[(fp >> shift) as usize];
+        tags[*slot as usize] = fp as u16;
+        docs[*slot as usize] = doc;
+        *slot += 1;
+    }
+    drop(next);
+    let mut scratch: Vec<u64> = Vec::new();
+    for bucket in 0..layout.buckets() {
+        let range = starts[bucket] as usize..starts[bucket + 1] as usize;
+        if range.len() < 2 {
+            continue;
         }
-        out.extend_from_slice(&(next as u32).to_le_bytes());
+        scratch.clear();
+        scratch.extend(
+            range
+                .clone()
+                .map(|i| (u64::from(tags[i]) << 32) | u64::from(docs[i])),
+        );
+        scratch.sort_unstable();
+        for (i, key) in range.zip(&scratch) {
+            tags[i] = (key >> 32) as u16;
+            docs[i] = *key as u32;
+        }
     }
-    for &k in &keys {
-        out.extend_from_slice(&((k >> 32) as u16).to_le_bytes());
+    let mut out = Vec::with_capacity(layout.byte_len().unwrap_or(0));
+    for s in &starts {
+        out.extend_from_slice(&s.to_le_bytes());
     }
-    for &k in &keys {
-        out.extend_from_slice(&(k as u32).to_le_bytes()[..doc_bytes as usize]);
+    for t in &tags {
+        out.extend_from_slice(&t.to_le_bytes());
+    }
+    for d in &docs {
+        out.extend_from_slice(&d.to_le_bytes()[..doc_bytes as usize]);
     }
     (layout, out)
 }
@@ -276,18 +309,19 @@ mod tests {
 
     #[test]
     fn layout_round_trips_keys() {
-        let keys: Vec<u64> = (0..1000u64)
-            .map(|i| (u64::from(mix(i) as u32) << 32) | (i % 7))
+        // Some fingerprints shared by several docs, as common phrases are.
+        let pairs: Vec<(u32, DocId)> = (0..1000u64)
+            .map(|i| (mix(i % 600) as u32, i as DocId))
             .collect();
-        let (layout, bytes) = build(keys.clone(), 7);
+        let (layout, bytes) = build(|| pairs.iter().copied(), 1000);
         let view = layout.view(&bytes).unwrap();
-        let mut want = keys;
+        let mut want = pairs.clone();
         want.sort_unstable();
-        want.dedup();
-        assert_eq!(view.keys().collect::<Vec<_>>(), want);
-        let fp = (want[10] >> 32) as u32;
+        assert_eq!(view.pairs().collect::<Vec<_>>(), want);
+        let (fp, doc) = want[10];
         let docs: Vec<_> = view.range(fp).map(|i| view.doc_at(i)).collect();
-        assert!(docs.contains(&((want[10] as u32) % 7)));
+        assert!(docs.contains(&doc));
+        assert!(docs.windows(2).all(|w| w[0] < w[1]));
         assert!(layout.view(&bytes[1..]).is_none());
     }
 
@@ -298,13 +332,13 @@ mod tests {
             "he said there is no lack of confidence in the team today",
             "there is no lack of bread",
         ];
-        let mut keys = Vec::new();
+        let mut pairs = Vec::new();
         for (d, text) in docs.iter().enumerate() {
             for fp in fingerprints(&hashes(text)) {
-                keys.push((u64::from(fp) << 32) | d as u64);
+                pairs.push((fp, d as DocId));
             }
         }
-        let (layout, bytes) = build(keys, docs.len());
+        let (layout, bytes) = build(|| pairs.iter().copied(), docs.len());
         let view = layout.view(&bytes).unwrap();
         let found = candidates(
             &view,

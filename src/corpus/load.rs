@@ -211,7 +211,7 @@ pub fn warn(path: &Path, message: String) -> LoadWarning {
 pub fn load_file(file: &Found) -> Result<LoadedFile, LoadWarning> {
     let bytes = fs::read(&file.path).map_err(|e| warn(&file.path, format!("cannot read: {e}")))?;
     let name = file.rel.rsplit('/').next().unwrap_or(&file.rel);
-    let read = formats::parse_file(&bytes, file.format, name);
+    let read = formats::parse_file(bytes, file.format, name);
     let docs = read
         .articles
         .into_iter()

@@ -243,9 +243,9 @@ impl Corpus {
                 img
             }
             old => {
-                let (files, docs, keys) = assemble(&plan, old.as_ref(), loaded);
-                let (layout, postings) = index::build(keys, docs.len());
-                drop(old);
+                let (files, docs, fresh, remap) = assemble(&plan, old.as_ref(), loaded);
+                let (layout, postings) = build_postings(old.as_ref(), &fresh, &remap, docs.len());
+                drop((old, fresh));
                 let bytes = cache::encode(&root_keys, &files, &docs, layout, &postings);
                 drop(postings);
                 store(bytes, cache_path.as_deref(), &root_keys, &mut warnings)?
@@ -416,17 +416,20 @@ fn load_all(files: &[&Found], options: &OpenOptions) -> Vec<Result<LoadedFile, L
         .collect()
 }
 
-/// The new doc table and postings keys, in walk order: kept files from the old index
-/// (their doc ids renumbered), read files from what was just loaded.
+/// The articles just read: each new doc id with its fingerprints.
+type Fresh = Vec<(DocId, Vec<u32>)>;
+
+/// The new doc table in walk order, kept files from the old index and read files from what
+/// was just loaded; with the fresh fingerprints and, for the old postings, old doc id ->
+/// new doc id (`u32::MAX` for articles gone).
 fn assemble(
     plan: &[Plan],
     old: Option<&Image>,
     mut loaded: Vec<Option<LoadedFile>>,
-) -> (Vec<FileEntry>, Vec<DocEntry>, Vec<u64>) {
+) -> (Vec<FileEntry>, Vec<DocEntry>, Fresh, Vec<DocId>) {
     let mut files = Vec::with_capacity(plan.len());
     let mut docs = Vec::new();
-    let mut keys = Vec::new();
-    // Old doc id -> new doc id, for the postings kept.
+    let mut fresh = Vec::new();
     let mut remap = vec![u32::MAX; old.map_or(0, |img| img.docs.len())];
     for step in plan {
         let file_id = files.len() as u32;
@@ -451,8 +454,7 @@ fn assemble(
                 let mut entry = file.entry;
                 entry.first_doc = first_doc;
                 for (mut doc, fingerprints) in file.docs {
-                    let id = docs.len() as u64;
-                    keys.extend(fingerprints.iter().map(|&fp| (u64::from(fp) << 32) | id));
+                    fresh.push((docs.len() as DocId, fingerprints));
                     doc.file = file_id;
                     docs.push(doc);
                 }
@@ -461,13 +463,33 @@ fn assemble(
             (Plan::Reuse(_), None) => {}
         }
     }
-    if let Some(postings) = old.and_then(Image::postings) {
-        keys.extend(postings.keys().filter_map(|key| {
-            let new = *remap.get((key as u32) as usize)?;
-            (new != u32::MAX).then_some((key & !0xffff_ffff) | u64::from(new))
-        }));
-    }
-    (files, docs, keys)
+    (files, docs, fresh, remap)
+}
+
+/// Builds the postings of the new doc table: the fresh articles' fingerprints, and the old
+/// postings of the articles kept, renumbered.
+fn build_postings(
+    old: Option<&Image>,
+    fresh: &Fresh,
+    remap: &[DocId],
+    doc_count: usize,
+) -> (index::Layout, Vec<u8>) {
+    let old_postings = old.and_then(Image::postings);
+    index::build(
+        || {
+            let fresh = fresh
+                .iter()
+                .flat_map(|(doc, fps)| fps.iter().map(move |&fp| (fp, *doc)));
+            let kept = old_postings.iter().flat_map(|p| {
+                p.pairs().filter_map(|(fp, doc)| {
+                    let new = *remap.get(doc as usize)?;
+                    (new != u32::MAX).then_some((fp, new))
+                })
+            });
+            fresh.chain(kept)
+        },
+        doc_count,
+    )
 }
 
 /// Writes a freshly built index to the cache (if there is one) and maps it back, so the
