@@ -84,9 +84,12 @@ fn draft(corpus: &Corpus) -> (String, Vec<String>) {
         let filler_doc = (doc + 1000) % n;
         let filler = corpus
             .article(filler_doc)
-            .and_then(|a| a.text.lines().nth(2).map(|l| l.replace('"', "")))
+            .and_then(|a| {
+                let mut long = a.text.lines().filter(|l| l.split_whitespace().count() > 30);
+                long.next().map(|l| l.replace(['"', '“', '”'], ""))
+            })
             .unwrap_or_default();
-        let filler: Vec<&str> = filler.split_whitespace().take(60).collect();
+        let filler: Vec<&str> = filler.split_whitespace().take(40).collect();
         out.push_str(&format!(
             "{}.\n\n\"{quote},\" said Speaker Number{i}.\n\n",
             filler.join(" ")
@@ -140,6 +143,15 @@ fn main() {
             std::hint::black_box(corpus.candidates(h, 10));
         }
     });
+    // The shared tokenizer alone, one thread: the floor under indexing.
+    let texts: Vec<String> = (0..corpus.len() as DocId)
+        .filter_map(|d| corpus.article(d).map(|a| a.text.clone()))
+        .collect();
+    let tokenize = measure(warmup, runs, || {
+        for t in &texts {
+            std::hint::black_box(words(t));
+        }
+    });
     let check = measure(warmup, runs, || {
         let findings = check_text(&corpus, &text, Format::Markdown, &CheckOptions::default());
         std::hint::black_box(findings);
@@ -155,6 +167,12 @@ fn main() {
         stats.index_bytes as f64 / 1e6,
         stats.index_bytes as f64 / stats.text_bytes.max(1) as f64
     );
+    let phases: Vec<String> = stats
+        .phases
+        .iter()
+        .map(|(name, d)| format!("{name} {}", ms(*d)))
+        .collect();
+    println!("last build: {}", phases.join(", "));
     println!(
         "draft: {} words, {} quotations ({} found by candidates)\n",
         words(&text).len(),
@@ -175,6 +193,11 @@ fn main() {
         "candidates (all quotes)",
         &lookup,
         &format!("{} quotes", quotes.len()),
+    );
+    row(
+        "tokenize (1 thread)",
+        &tokenize,
+        &format!("{:.0} MB/s", mb / tokenize.median.as_secs_f64()),
     );
     row("check_text (1,000 words)", &check, "");
 }

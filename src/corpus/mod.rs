@@ -103,6 +103,9 @@ pub struct Stats {
     pub cache_path: Option<PathBuf>,
     /// Time `Corpus::open` took.
     pub elapsed: Duration,
+    /// Where that time went: ("walk", ..), ("cache", ..), ("read", ..), ("build", ..),
+    /// ("write", ..), in order, the steps skipped left out.
+    pub phases: Vec<(&'static str, Duration)>,
 }
 
 /// Files that differed from the cache when the corpus was opened (paths relative to their
@@ -150,6 +153,7 @@ impl Corpus {
     /// valid for them and rebuilding what changed otherwise.
     pub fn open(roots: &[PathBuf], options: &OpenOptions) -> Result<Corpus, CorpusError> {
         let started = Instant::now();
+        let mut phases = Phases::new();
         let sources = load::resolve_roots(roots)?;
         let root_keys: Vec<String> = sources
             .iter()
@@ -157,6 +161,7 @@ impl Corpus {
             .collect();
         let mut warnings = Vec::new();
         let found = load::walk(&sources, &mut warnings);
+        phases.end("walk");
         let cache_path = options
             .cache_dir
             .as_ref()
@@ -172,6 +177,10 @@ impl Corpus {
             },
             None => None,
         };
+
+        if cache_path.is_some() {
+            phases.end("cache");
+        }
 
         // Which files can keep what the cache knows of them.
         let old_files: HashMap<(u32, &str), usize> = old
@@ -220,6 +229,9 @@ impl Corpus {
         }
 
         let loaded = load_all(&to_load, options);
+        if !to_load.is_empty() {
+            phases.end("read");
+        }
         // A file that cannot be read is told each time and never cached, so trying it again
         // does not by itself make the index dirty.
         let mut read_any = false;
@@ -248,7 +260,10 @@ impl Corpus {
                 drop((old, fresh));
                 let bytes = cache::encode(&root_keys, &files, &docs, layout, &postings);
                 drop(postings);
-                store(bytes, cache_path.as_deref(), &root_keys, &mut warnings)?
+                phases.end("build");
+                let image = store(bytes, cache_path.as_deref(), &root_keys, &mut warnings)?;
+                phases.end("write");
+                image
             }
         };
 
@@ -267,6 +282,7 @@ impl Corpus {
             from_cache,
             cache_path,
             elapsed: started.elapsed(),
+            phases: phases.done,
         };
         Ok(Corpus {
             roots: roots.to_vec(),
@@ -387,6 +403,27 @@ impl ArticleCache {
         }
         self.tick += 1;
         self.entries.insert(doc, (article, self.tick));
+    }
+}
+
+/// Times the steps of `open`, each from the end of the one before.
+struct Phases {
+    last: Instant,
+    done: Vec<(&'static str, Duration)>,
+}
+
+impl Phases {
+    fn new() -> Phases {
+        Phases {
+            last: Instant::now(),
+            done: Vec::new(),
+        }
+    }
+
+    fn end(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.done.push((name, now - self.last));
+        self.last = now;
     }
 }
 
