@@ -183,7 +183,11 @@ pub fn decode(bytes: Bytes, roots: &[String]) -> Result<Image, CacheError> {
         bytes,
         postings_at,
     };
-    if image.postings().is_none() || !consistent(&image) {
+    let ends_at_postings = layout
+        .byte_len()
+        .and_then(|len| postings_at.checked_add(len))
+        == Some(image.bytes.len());
+    if !ends_at_postings || image.postings().is_none() || !consistent(&image) {
         return Err(corrupt("postings"));
     }
     Ok(image)

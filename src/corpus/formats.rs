@@ -228,7 +228,11 @@ fn parse_jsonl(bytes: &[u8]) -> FileRead {
 /// else the first `#` heading, else the first line.
 fn markdown_title(text: &str) -> String {
     let mut lines = text.lines();
-    let first = lines.next().unwrap_or("").trim();
+    let first = lines
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('\u{feff}')
+        .trim();
     if first == "---" || first == "+++" {
         for line in lines.by_ref() {
             let line = line.trim();
@@ -380,9 +384,7 @@ pub fn html_text(html: &str) -> String {
         text_start = i;
         if !end_tag && SKIPPED.contains(&name.as_str()) && !tag.ends_with('/') {
             // Skip to the matching end tag; its content is not text.
-            let lower_rest = html[i..].to_ascii_lowercase();
-            i = lower_rest
-                .find(&format!("</{name}"))
+            i = find_ascii_ci(&html[i..], &format!("</{name}"))
                 .and_then(|e| html[i + e..].find('>').map(|g| i + e + g + 1))
                 .unwrap_or(bytes.len());
             text_start = i;
@@ -395,6 +397,13 @@ pub fn html_text(html: &str) -> String {
     flush_text(&mut current, &html[text_start.min(bytes.len())..]);
     push_paragraph(&mut paragraphs, &mut current);
     paragraphs.join("\n\n")
+}
+
+/// Where `needle` (ASCII, lower case) first occurs in `haystack`, ignoring ASCII case;
+/// without lower-casing the rest of the page once per script tag.
+fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
 }
 
 fn push_paragraph(paragraphs: &mut Vec<String>, current: &mut String) {
@@ -529,7 +538,7 @@ mod tests {
     #[test]
     fn html_title_body_entities_and_blocks() {
         let html = "<html><head><title>Fish &amp; chips</title><style>p{x:1}</style>\
-                    <script>var a = '<p>';</script></head><body><h1>Head</h1>\
+                    <script>var a = '<p>';</SCRIPT></head><body><h1>Head</h1>\
                     <p>He said &#8220;no&#8221; &amp; left&rsquo;s &quot;x&quot;.</p>\
                     <!-- <p>hidden</p> --><div>Line<br>two &unknown; &#x41;</div>\
                     <ul><li>one</li><li>two</li></ul></body></html>";

@@ -73,9 +73,17 @@ impl Layout {
             tags,
             docs,
         };
-        // A directory that points outside the postings would make lookups panic.
-        let last = view.dir_at(self.buckets());
-        (last == n).then_some(view)
+        // A directory that points outside the postings, or backwards, would make lookups
+        // panic: check it once here rather than on every lookup.
+        let mut prev = 0;
+        for b in 0..=self.buckets() {
+            let at = view.dir_at(b);
+            if at < prev || at > n {
+                return None;
+            }
+            prev = at;
+        }
+        (prev == n).then_some(view)
     }
 }
 

@@ -66,7 +66,8 @@ pub enum CorpusError {
     },
 }
 
-/// Told how far loading has gone: (articles done, articles in all).
+/// Told how far loading has gone: (files read, files to read). Files unchanged since the
+/// cache are not counted.
 pub type Progress = Arc<dyn Fn(usize, usize) + Send + Sync>;
 
 /// Options for opening a corpus.
@@ -269,7 +270,7 @@ impl Corpus {
 
         for f in &image.files {
             for p in &f.problems {
-                warnings.push(load::warn(&file_path(&sources, f), p.clone()));
+                warnings.push(load::warn(&display_path(&sources, f), p.clone()));
             }
         }
         let stats = Stats {
@@ -427,8 +428,18 @@ impl Phases {
     }
 }
 
-/// Where a file of the corpus is on disk.
+/// Where a file of the corpus is on disk, by its canonical root: reading it again later
+/// must not depend on the current folder.
 fn file_path(sources: &[load::Root], file: &FileEntry) -> PathBuf {
+    match sources.get(file.root as usize) {
+        Some(root) if root.is_file => root.canonical.clone(),
+        Some(root) => root.canonical.join(&file.rel),
+        None => PathBuf::from(&file.rel),
+    }
+}
+
+/// A file's path as the user gave its root, for messages.
+fn display_path(sources: &[load::Root], file: &FileEntry) -> PathBuf {
     match sources.get(file.root as usize) {
         Some(root) if root.is_file => root.given.clone(),
         Some(root) => root.given.join(&file.rel),
