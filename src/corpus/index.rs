@@ -1,12 +1,13 @@
 //! The fingerprint index: winnowed word k-grams (MOSS, Schleimer et al. 2003) and their
 //! postings, in the flat byte layout that is both built in memory and memory-mapped.
 //!
-//! Layout of the postings (all little-endian), for `n` postings and `b` bucket bits:
-//! a directory of `2^b + 1` u32 (first posting of each bucket, by the top `b` bits of the
-//! 32-bit fingerprint), then `n` u16 tags (the low 16 bits of the fingerprint), then `n`
-//! doc ids of `doc_bytes` bytes each. Postings are sorted by (fingerprint, doc), so the
-//! docs of one fingerprint are one contiguous run. With `b >= 16` bucket and tag together
-//! give back the whole fingerprint, which is what lets an update rebuild from the old index.
+//! Layout of the postings (all little-endian), for `n` postings and `b` bucket bits (about
+//! `n / 8` buckets): a directory of `2^b + 1` u32 (first posting of each bucket, by the top
+//! `b` bits of the 32-bit fingerprint), then `n` tags (the low `32 - b` bits of the
+//! fingerprint, in 2 bytes, or 1 once `b >= 24`), then `n` doc ids of `doc_bytes` bytes
+//! each. Postings are sorted by (fingerprint, doc), so the docs of one fingerprint are one
+//! contiguous run. Bucket and tag together give back the whole fingerprint, which is what
+//! lets an update rebuild from the old index. About 5.5 bytes a posting in all.
 
 use std::collections::HashMap;
 
@@ -45,6 +46,15 @@ impl Layout {
         1usize << self.bucket_bits
     }
 
+    /// Bytes a tag takes: enough for the fingerprint bits the bucket does not give.
+    fn tag_bytes(&self) -> usize {
+        if self.bucket_bits >= 24 { 1 } else { 2 }
+    }
+
+    fn tag_mask(&self) -> u32 {
+        u32::MAX >> self.bucket_bits
+    }
+
     fn dir_len(&self) -> usize {
         (self.buckets() + 1) * 4
     }
@@ -55,7 +65,7 @@ impl Layout {
             return None;
         }
         let n = usize::try_from(self.count).ok()?;
-        let per = 2 + self.doc_bytes as usize;
+        let per = self.tag_bytes() + self.doc_bytes as usize;
         n.checked_mul(per)?.checked_add(self.dir_len())
     }
 
@@ -66,7 +76,7 @@ impl Layout {
         }
         let n = self.count as usize;
         let (dir, rest) = bytes.split_at(self.dir_len());
-        let (tags, docs) = rest.split_at(n * 2);
+        let (tags, docs) = rest.split_at(n * self.tag_bytes());
         let view = Postings {
             layout: *self,
             dir,
@@ -93,8 +103,12 @@ impl<'a> Postings<'a> {
         u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize
     }
 
-    fn tag_at(&self, i: usize) -> u16 {
-        u16::from_le_bytes([self.tags[i * 2], self.tags[i * 2 + 1]])
+    fn tag_at(&self, i: usize) -> u32 {
+        if self.layout.tag_bytes() == 1 {
+            u32::from(self.tags[i])
+        } else {
+            u32::from(u16::from_le_bytes([self.tags[i * 2], self.tags[i * 2 + 1]]))
+        }
     }
 
     fn doc_at(&self, i: usize) -> DocId {
@@ -110,7 +124,7 @@ impl<'a> Postings<'a> {
         if lo >= hi || hi > self.layout.count as usize {
             return 0..0;
         }
-        let tag = fingerprint as u16;
+        let tag = fingerprint & self.layout.tag_mask();
         let first = lo + partition(hi - lo, |i| self.tag_at(lo + i) < tag);
         let end = lo + partition(hi - lo, |i| self.tag_at(lo + i) <= tag);
         first..end.max(first)
@@ -122,7 +136,7 @@ impl<'a> Postings<'a> {
         (0..self.layout.buckets()).flat_map(move |bucket| {
             let range = self.dir_at(bucket)..self.dir_at(bucket + 1);
             range.map(move |i| {
-                let fp = ((bucket as u32) << shift) | u32::from(self.tag_at(i));
+                let fp = ((bucket as u32) << shift) | self.tag_at(i);
                 (fp, self.doc_at(i))
             })
         })
@@ -207,7 +221,19 @@ where
     I: Iterator<Item = (u32, DocId)>,
 {
     let n = pairs().count();
-    let bucket_bits = (usize::BITS - (n / 4).max(1).leading_zeros()).clamp(16, 30);
+    let bucket_bits = (usize::BITS - (n / 8).max(1).leading_zeros()).clamp(16, 30);
+    build_with(pairs, n, bucket_bits, doc_count)
+}
+
+fn build_with<I>(
+    pairs: impl Fn() -> I,
+    n: usize,
+    bucket_bits: u32,
+    doc_count: usize,
+) -> (Layout, Vec<u8>)
+where
+    I: Iterator<Item = (u32, DocId)>,
+{
     let doc_bytes = if doc_count <= 1 << 24 { 3 } else { 4 };
     let layout = Layout {
         bucket_bits,
@@ -224,12 +250,13 @@ where
         starts[i] += starts[i - 1];
     }
     // Place each pair in its bucket; a bucket is then sorted by (fingerprint, doc).
-    let mut tags = vec![0u16; n];
+    let mask = layout.tag_mask();
+    let mut tags = vec![0u32; n];
     let mut docs = vec![0u32; n];
     let mut next: Vec<u32> = starts[..layout.buckets()].to_vec();
     for (fp, doc) in pairs() {
         let slot = &mut next[(fp >> shift) as usize];
-        tags[*slot as usize] = fp as u16;
+        tags[*slot as usize] = fp & mask;
         docs[*slot as usize] = doc;
         *slot += 1;
     }
@@ -248,7 +275,7 @@ where
         );
         scratch.sort_unstable();
         for (i, key) in range.zip(&scratch) {
-            tags[i] = (key >> 32) as u16;
+            tags[i] = (key >> 32) as u32;
             docs[i] = *key as u32;
         }
     }
@@ -257,7 +284,7 @@ where
         out.extend_from_slice(&s.to_le_bytes());
     }
     for t in &tags {
-        out.extend_from_slice(&t.to_le_bytes());
+        out.extend_from_slice(&t.to_le_bytes()[..layout.tag_bytes()]);
     }
     for d in &docs {
         out.extend_from_slice(&d.to_le_bytes()[..doc_bytes as usize]);
@@ -331,6 +358,26 @@ mod tests {
         assert!(docs.contains(&doc));
         assert!(docs.windows(2).all(|w| w[0] < w[1]));
         assert!(layout.view(&bytes[1..]).is_none());
+    }
+
+    #[test]
+    #[cfg_attr(
+        debug_assertions,
+        ignore = "2^24 buckets take seconds unoptimised; `cargo test --release` runs it"
+    )]
+    fn wide_buckets_and_doc_ids() {
+        // One-byte tags (24 bucket bits) and four-byte doc ids: the layouts of a big corpus.
+        let pairs: Vec<(u32, DocId)> = (0..3000u64)
+            .map(|i| (mix(i % 900) as u32, (i as DocId) << 12))
+            .collect();
+        let (layout, bytes) = build_with(|| pairs.iter().copied(), pairs.len(), 24, 1 << 25);
+        assert_eq!((layout.tag_bytes(), layout.doc_bytes), (1, 4));
+        let view = layout.view(&bytes).unwrap();
+        let mut want = pairs.clone();
+        want.sort_unstable();
+        assert_eq!(view.pairs().collect::<Vec<_>>(), want);
+        let (fp, doc) = want[77];
+        assert!(view.range(fp).any(|i| view.doc_at(i) == doc));
     }
 
     #[test]
