@@ -187,7 +187,8 @@ pub fn decode(bytes: Bytes, roots: &[String]) -> Result<Image, CacheError> {
         .byte_len()
         .and_then(|len| postings_at.checked_add(len))
         == Some(image.bytes.len());
-    if !ends_at_postings || image.postings().is_none() || !consistent(&image) {
+    let valid = image.postings().is_some_and(|p| p.is_valid());
+    if !ends_at_postings || !valid || !consistent(&image) {
         return Err(corrupt("postings"));
     }
     Ok(image)

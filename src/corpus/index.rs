@@ -83,17 +83,7 @@ impl Layout {
             tags,
             docs,
         };
-        // A directory that points outside the postings, or backwards, would make lookups
-        // panic: check it once here rather than on every lookup.
-        let mut prev = 0;
-        for b in 0..=self.buckets() {
-            let at = view.dir_at(b);
-            if at < prev || at > n {
-                return None;
-            }
-            prev = at;
-        }
-        (prev == n).then_some(view)
+        (view.dir_at(self.buckets()) == n).then_some(view)
     }
 }
 
@@ -128,6 +118,22 @@ impl<'a> Postings<'a> {
         let first = lo + partition(hi - lo, |i| self.tag_at(lo + i) < tag);
         let end = lo + partition(hi - lo, |i| self.tag_at(lo + i) <= tag);
         first..end.max(first)
+    }
+
+    /// Whether the directory only points forward and inside the postings. A directory that
+    /// did not would make lookups panic; checked once when an index file is opened (it is
+    /// `O(buckets)`, too slow for every lookup).
+    pub fn is_valid(&self) -> bool {
+        let n = self.layout.count as usize;
+        let mut prev = 0;
+        for b in 0..=self.layout.buckets() {
+            let at = self.dir_at(b);
+            if at < prev || at > n {
+                return false;
+            }
+            prev = at;
+        }
+        prev == n
     }
 
     /// Every (fingerprint, doc) posting.
@@ -350,6 +356,7 @@ mod tests {
             .collect();
         let (layout, bytes) = build(|| pairs.iter().copied(), 1000);
         let view = layout.view(&bytes).unwrap();
+        assert!(view.is_valid());
         let mut want = pairs.clone();
         want.sort_unstable();
         assert_eq!(view.pairs().collect::<Vec<_>>(), want);
@@ -373,6 +380,7 @@ mod tests {
         let (layout, bytes) = build_with(|| pairs.iter().copied(), pairs.len(), 24, 1 << 25);
         assert_eq!((layout.tag_bytes(), layout.doc_bytes), (1, 4));
         let view = layout.view(&bytes).unwrap();
+        assert!(view.is_valid());
         let mut want = pairs.clone();
         want.sort_unstable();
         assert_eq!(view.pairs().collect::<Vec<_>>(), want);
