@@ -449,3 +449,78 @@ fn decode_table(bytes: &[u8]) -> Option<Table> {
         .collect::<Option<Vec<_>>>()?;
     r.bytes.is_empty().then_some((roots, files, docs))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> (Vec<String>, Vec<u8>) {
+        let roots = vec!["/corpus".to_string()];
+        let files = vec![FileEntry {
+            root: 0,
+            rel: "a.txt".into(),
+            size: 10,
+            mtime: 7,
+            format: FileFormat::Text,
+            first_doc: 0,
+            doc_count: 1,
+            problems: vec!["a problem".into()],
+        }];
+        let docs = vec![DocEntry {
+            title: "A".into(),
+            url: Some("http://a".into()),
+            ..DocEntry::default()
+        }];
+        let pairs = [(1u32, 0u32), (0xdead_beef, 0)];
+        let (layout, postings) = index::build(|| pairs.iter().copied(), 1);
+        (
+            roots.clone(),
+            encode(&roots, &files, &docs, layout, &postings),
+        )
+    }
+
+    /// Recomputes the checksum, as a bug (not damage) writing a bad file would.
+    fn reseal(bytes: &mut [u8]) {
+        let sum = checksum(&bytes[HEADER..]);
+        bytes[48..56].copy_from_slice(&sum.to_le_bytes());
+    }
+
+    #[test]
+    fn round_trip_and_refusals() {
+        let (roots, bytes) = sample();
+        let image = decode(Bytes::Owned(bytes.clone()), &roots).unwrap();
+        assert_eq!(image.files[0].problems, ["a problem"]);
+        assert_eq!(image.docs[0].url.as_deref(), Some("http://a"));
+        assert_eq!(image.postings().unwrap().pairs().count(), 2);
+
+        let other = ["/elsewhere".to_string()];
+        assert!(matches!(
+            decode(Bytes::Owned(bytes.clone()), &other),
+            Err(CacheError::Stale)
+        ));
+        let mut old = bytes.clone();
+        old[8] = 99;
+        assert!(matches!(
+            decode(Bytes::Owned(old), &roots),
+            Err(CacheError::Stale)
+        ));
+
+        // A directory entry pointing backwards, under a valid checksum.
+        let mut bad = bytes.clone();
+        let dir_at = bad.len() - (2 + 3) * 2 - ((1 << 16) + 1) * 4;
+        bad[dir_at + 8..dir_at + 12].copy_from_slice(&5u32.to_le_bytes());
+        reseal(&mut bad);
+        assert!(matches!(
+            decode(Bytes::Owned(bad), &roots),
+            Err(CacheError::Corrupt(_))
+        ));
+
+        let mut flipped = bytes;
+        let last = flipped.len() - 1;
+        flipped[last] ^= 1;
+        assert!(matches!(
+            decode(Bytes::Owned(flipped), &roots),
+            Err(CacheError::Corrupt(_))
+        ));
+    }
+}
