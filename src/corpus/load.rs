@@ -206,6 +206,23 @@ pub fn warn(path: &Path, message: String) -> LoadWarning {
     }
 }
 
+/// A file modified this recently may be modified again within the file system's clock
+/// step, keeping its size and mtime: its mtime is not trusted (git's "racily clean").
+const RACY_NANOS: i64 = 2_000_000_000;
+
+/// The mtime to remember for a file just read: its own, or, if it is too recent to trust,
+/// one that matches nothing, so the next open reads the file again.
+fn trusted_mtime(mtime: i64) -> i64 {
+    let now = std::time::SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+    if now.saturating_sub(mtime) < RACY_NANOS {
+        i64::MIN
+    } else {
+        mtime
+    }
+}
+
 /// Reads and fingerprints one file. A file that cannot be read at all is an `Err`: told,
 /// and not remembered in the cache, so it is tried again next time.
 pub fn load_file(file: &Found) -> Result<LoadedFile, LoadWarning> {
@@ -240,7 +257,7 @@ pub fn load_file(file: &Found) -> Result<LoadedFile, LoadWarning> {
             root: file.root,
             rel: file.rel.clone(),
             size: file.size,
-            mtime: file.mtime,
+            mtime: trusted_mtime(file.mtime),
             format: file.format,
             first_doc: 0,
             doc_count: docs.len() as u32,

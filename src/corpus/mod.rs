@@ -1,5 +1,9 @@
 //! The reference corpus: articles loaded from a folder (.txt, .md, .html, .jsonl), the index
 //! that finds the passage a quotation came from, and its on-disk cache.
+//!
+//! `formats` reads a file's bytes into articles, `load` walks the roots and fingerprints
+//! files, `index` holds the winnowed k-gram postings, `cache` the persisted file. This
+//! module ties them together: open (reuse what the cache knows, read what changed), look up.
 
 mod cache;
 mod formats;
@@ -110,7 +114,9 @@ pub struct Stats {
 }
 
 /// Files that differed from the cache when the corpus was opened (paths relative to their
-/// root). All new on a first build.
+/// root). All new on a first build. A file modified in the two seconds before it was read
+/// is read again on the next open (listed as changed), since a second edit in the same
+/// clock step could keep its size and mtime.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Changes {
     pub added: Vec<String>,

@@ -36,10 +36,17 @@ fn warned(corpus: &Corpus, file: &str, needle: &str) -> bool {
         .any(|w| w.path.ends_with(file) && w.message.contains(needle))
 }
 
+/// Writes a file with an mtime an hour back (each write a different one), as files long
+/// settled are: a file modified in the last seconds is read again on every open.
 fn write(dir: &Path, rel: &str, text: impl AsRef<[u8]>) {
+    static WRITES: AtomicUsize = AtomicUsize::new(0);
     let path = dir.join(rel);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
+    fs::write(&path, text).unwrap();
+    let n = WRITES.fetch_add(1, Ordering::Relaxed) as u64;
+    let when = std::time::SystemTime::now() - std::time::Duration::from_secs(3600 - n);
+    let file = fs::OpenOptions::new().write(true).open(&path).unwrap();
+    file.set_modified(when).unwrap();
 }
 
 /// Deterministic news-like articles: a title line, then paragraphs of words drawn from a
@@ -310,6 +317,29 @@ fn cache_round_trips_and_follows_changes() {
     assert_eq!(third.stats().fingerprints, fresh.stats().fingerprints);
     let fourth = open_cached(&root, &cache);
     assert_eq!(fourth.changes(), &Changes::default());
+}
+
+#[test]
+fn a_file_rewritten_within_its_mtime_step_is_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let root = dir.path().join("corpus");
+    fs::create_dir_all(&root).unwrap();
+    let path = root.join("a.txt");
+    let first = "Alpha\n\none two three four five six seven\n";
+    let second = "Alpha\n\none two three four five six eight\n";
+    fs::write(&path, first).unwrap();
+    let mtime = fs::metadata(&path).unwrap().modified().unwrap();
+    open_cached(&root, &cache);
+    // Same size, same mtime: only the "too recent to trust" rule can see the change.
+    fs::write(&path, second).unwrap();
+    let file = fs::OpenOptions::new().write(true).open(&path).unwrap();
+    file.set_modified(mtime).unwrap();
+    let corpus = open_cached(&root, &cache);
+    assert_eq!(corpus.changes().changed, ["a.txt"]);
+    let found = corpus.candidates(&hashes("four five six eight"), 1);
+    assert_eq!(found[0].doc, 0);
+    assert_eq!(corpus.article(0).unwrap().text, second);
 }
 
 #[test]
