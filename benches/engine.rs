@@ -1,6 +1,7 @@
 //! Engine timings on the BBC corpus: indexing from scratch, opening from a warm cache,
 //! candidate lookup, and checking a ~1,000-word draft. `cargo bench --bench engine`
-//! (`-- --quick` for fewer runs, as CI does).
+//! (`-- --quick` for fewer runs, as CI does; `-- --scale N` also times a corpus of N
+//! altered copies of BBC, as .jsonl files, to see how the index grows).
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -99,8 +100,76 @@ fn draft(corpus: &Corpus) -> (String, Vec<String>) {
     (out, quotes)
 }
 
+/// Peak resident memory of this process so far, in MB (Linux; 0 elsewhere).
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+            line.split_whitespace().nth(1)?.parse::<f64>().ok()
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// Writes `copies` altered copies of the corpus as .jsonl files (one a copy) and times
+/// indexing them once from scratch and opening them from the warm cache.
+fn scale(corpus: &Corpus, copies: usize) {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let texts: Vec<String> = (0..corpus.len() as DocId)
+        .filter_map(|d| corpus.article(d).map(|a| a.text.clone()))
+        .collect();
+    for c in 0..copies {
+        let path = dir.path().join(format!("copy{c:03}.jsonl"));
+        let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("create"));
+        for t in &texts {
+            // Every word altered per copy, so copies share no k-gram, as distinct articles.
+            let altered: Vec<String> = t.split(' ').map(|w| format!("{w}{c}")).collect();
+            let line = serde_json::json!({ "text": altered.join(" ") });
+            writeln!(out, "{line}").expect("write");
+        }
+    }
+    let roots = [dir.path().to_path_buf()];
+    let cache = tempfile::tempdir().expect("temp dir");
+    let options = OpenOptions {
+        cache_dir: Some(cache.path().to_path_buf()),
+        progress: None,
+    };
+    let t = Instant::now();
+    let built = Corpus::open(&roots, &options).expect("open scaled corpus");
+    let build = t.elapsed();
+    let stats = built.stats().clone();
+    let rss = peak_rss_mb();
+    drop(built);
+    let t = Instant::now();
+    let warm = Corpus::open(&roots, &options).expect("open scaled corpus");
+    let open = t.elapsed();
+    let mb = stats.text_bytes as f64 / 1e6;
+    let phases: Vec<String> = stats
+        .phases
+        .iter()
+        .map(|(name, d)| format!("{name} {}", ms(*d)))
+        .collect();
+    println!(
+        "\nscale x{copies}: {} articles, {mb:.0} MB text, index {:.0} MB ({:.2}x), build {} ({:.0} MB/s; {}), warm open {}, peak RSS {rss:.0} MB",
+        stats.articles,
+        stats.index_bytes as f64 / 1e6,
+        stats.index_bytes as f64 / stats.text_bytes.max(1) as f64,
+        ms(build),
+        mb / build.as_secs_f64(),
+        phases.join(", "),
+        ms(open),
+    );
+    assert!(warm.stats().from_cache);
+}
+
 fn main() {
-    let quick = std::env::args().any(|a| a == "--quick");
+    let args: Vec<String> = std::env::args().collect();
+    let quick = args.iter().any(|a| a == "--quick");
+    let copies = args
+        .iter()
+        .position(|a| a == "--scale")
+        .and_then(|i| args.get(i + 1)?.parse::<usize>().ok());
     let (warmup, runs) = if quick { (1, 3) } else { (2, 11) };
     let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/bbc"));
     let roots = [root];
@@ -200,4 +269,7 @@ fn main() {
         &format!("{:.0} MB/s", mb / tokenize.median.as_secs_f64()),
     );
     row("check_text (1,000 words)", &check, "");
+    if let Some(copies) = copies {
+        scale(&corpus, copies);
+    }
 }

@@ -472,7 +472,7 @@ mod tests {
             ..DocEntry::default()
         }];
         let pairs = [(1u32, 0u32), (0xdead_beef, 0)];
-        let (layout, postings) = index::build(|| pairs.iter().copied(), 1);
+        let (layout, postings) = index::build(pairs.iter().copied(), 1);
         (
             roots.clone(),
             encode(&roots, &files, &docs, layout, &postings),

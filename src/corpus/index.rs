@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::{Candidate, DocId};
 
 /// Words in a k-gram. With `W`, `W + K - 1 = 5`: any 5 contiguous words hold a whole
@@ -220,80 +222,53 @@ pub fn fingerprints(word_hashes: &[u64]) -> Vec<u32> {
 }
 
 /// Lays out postings from (fingerprint, doc) pairs, given in any order and each at most
-/// once. `pairs` is called twice (count, then place): a bucket sort straight into the final
-/// layout, so building needs no sorted copy of all the postings.
-pub fn build<I>(pairs: impl Fn() -> I, doc_count: usize) -> (Layout, Vec<u8>)
-where
-    I: Iterator<Item = (u32, DocId)>,
-{
-    let n = pairs().count();
-    let bucket_bits = (usize::BITS - (n / 8).max(1).leading_zeros()).clamp(16, 30);
-    build_with(pairs, n, bucket_bits, doc_count)
+/// once. The pairs are split by their top 8 bits into 256 parts, each small enough to sort
+/// in cache and sorted on its own core; the sorted parts are then written out in order.
+pub fn build(pairs: impl Iterator<Item = (u32, DocId)>, doc_count: usize) -> (Layout, Vec<u8>) {
+    build_with(pairs, None, doc_count)
 }
 
-fn build_with<I>(
-    pairs: impl Fn() -> I,
-    n: usize,
-    bucket_bits: u32,
+/// `build`, with the bucket bits chosen (for tests of big-corpus layouts) or not.
+fn build_with(
+    pairs: impl Iterator<Item = (u32, DocId)>,
+    bucket_bits: Option<u32>,
     doc_count: usize,
-) -> (Layout, Vec<u8>)
-where
-    I: Iterator<Item = (u32, DocId)>,
-{
-    let doc_bytes = if doc_count <= 1 << 24 { 3 } else { 4 };
+) -> (Layout, Vec<u8>) {
+    const PARTS: usize = 256;
+    let mut parts: Vec<Vec<u64>> = vec![Vec::new(); PARTS];
+    for (fp, doc) in pairs {
+        parts[(fp >> 24) as usize].push((u64::from(fp) << 32) | u64::from(doc));
+    }
+    parts.par_iter_mut().for_each(|p| p.sort_unstable());
+    let n: usize = parts.iter().map(Vec::len).sum();
+    let bucket_bits =
+        bucket_bits.unwrap_or_else(|| (usize::BITS - (n / 8).max(1).leading_zeros()).clamp(16, 30));
     let layout = Layout {
         bucket_bits,
-        doc_bytes,
+        doc_bytes: if doc_count <= 1 << 24 { 3 } else { 4 },
         count: n as u64,
     };
-    let shift = 32 - bucket_bits;
-    // Directory: counts per bucket, then their running sum.
-    let mut starts = vec![0u32; layout.buckets() + 1];
-    for (fp, _) in pairs() {
-        starts[(fp >> shift) as usize + 1] += 1;
-    }
-    for i in 1..starts.len() {
-        starts[i] += starts[i - 1];
-    }
-    // Place each pair in its bucket; a bucket is then sorted by (fingerprint, doc).
-    let mask = layout.tag_mask();
-    let mut tags = vec![0u32; n];
-    let mut docs = vec![0u32; n];
-    let mut next: Vec<u32> = starts[..layout.buckets()].to_vec();
-    for (fp, doc) in pairs() {
-        let slot = &mut next[(fp >> shift) as usize];
-        tags[*slot as usize] = fp & mask;
-        docs[*slot as usize] = doc;
-        *slot += 1;
-    }
-    drop(next);
-    let mut scratch: Vec<u64> = Vec::new();
-    for bucket in 0..layout.buckets() {
-        let range = starts[bucket] as usize..starts[bucket + 1] as usize;
-        if range.len() < 2 {
-            continue;
-        }
-        scratch.clear();
-        scratch.extend(
-            range
-                .clone()
-                .map(|i| (u64::from(tags[i]) << 32) | u64::from(docs[i])),
-        );
-        scratch.sort_unstable();
-        for (i, key) in range.zip(&scratch) {
-            tags[i] = (key >> 32) as u32;
-            docs[i] = *key as u32;
-        }
-    }
     let mut out = Vec::with_capacity(layout.byte_len().unwrap_or(0));
-    for s in &starts {
-        out.extend_from_slice(&s.to_le_bytes());
+    // The directory: for each bucket, the first posting at or after it.
+    let shift = 64 - bucket_bits;
+    let mut bucket = 0usize;
+    for (i, key) in parts.iter().flatten().enumerate() {
+        let b = (key >> shift) as usize;
+        while bucket <= b {
+            out.extend_from_slice(&(i as u32).to_le_bytes());
+            bucket += 1;
+        }
     }
-    for t in &tags {
-        out.extend_from_slice(&t.to_le_bytes()[..layout.tag_bytes()]);
+    while bucket <= layout.buckets() {
+        out.extend_from_slice(&(n as u32).to_le_bytes());
+        bucket += 1;
     }
-    for d in &docs {
-        out.extend_from_slice(&d.to_le_bytes()[..doc_bytes as usize]);
+    let (mask, tag_bytes) = (u64::from(layout.tag_mask()), layout.tag_bytes());
+    for key in parts.iter().flatten() {
+        out.extend_from_slice(&((key >> 32) & mask).to_le_bytes()[..tag_bytes]);
+    }
+    for key in parts.iter().flatten() {
+        out.extend_from_slice(&key.to_le_bytes()[..layout.doc_bytes as usize]);
     }
     (layout, out)
 }
@@ -354,7 +329,7 @@ mod tests {
         let pairs: Vec<(u32, DocId)> = (0..1000u64)
             .map(|i| (mix(i % 600) as u32, i as DocId))
             .collect();
-        let (layout, bytes) = build(|| pairs.iter().copied(), 1000);
+        let (layout, bytes) = build(pairs.iter().copied(), 1000);
         let view = layout.view(&bytes).unwrap();
         assert!(view.is_valid());
         let mut want = pairs.clone();
@@ -377,7 +352,7 @@ mod tests {
         let pairs: Vec<(u32, DocId)> = (0..3000u64)
             .map(|i| (mix(i % 900) as u32, (i as DocId) << 12))
             .collect();
-        let (layout, bytes) = build_with(|| pairs.iter().copied(), pairs.len(), 24, 1 << 25);
+        let (layout, bytes) = build_with(pairs.iter().copied(), Some(24), 1 << 25);
         assert_eq!((layout.tag_bytes(), layout.doc_bytes), (1, 4));
         let view = layout.view(&bytes).unwrap();
         assert!(view.is_valid());
@@ -401,7 +376,7 @@ mod tests {
                 pairs.push((fp, d as DocId));
             }
         }
-        let (layout, bytes) = build(|| pairs.iter().copied(), docs.len());
+        let (layout, bytes) = build(pairs.iter().copied(), docs.len());
         let view = layout.view(&bytes).unwrap();
         let found = candidates(
             &view,

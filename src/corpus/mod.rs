@@ -529,21 +529,16 @@ fn build_postings(
     doc_count: usize,
 ) -> (index::Layout, Vec<u8>) {
     let old_postings = old.and_then(Image::postings);
-    index::build(
-        || {
-            let fresh = fresh
-                .iter()
-                .flat_map(|(doc, fps)| fps.iter().map(move |&fp| (fp, *doc)));
-            let kept = old_postings.iter().flat_map(|p| {
-                p.pairs().filter_map(|(fp, doc)| {
-                    let new = *remap.get(doc as usize)?;
-                    (new != u32::MAX).then_some((fp, new))
-                })
-            });
-            fresh.chain(kept)
-        },
-        doc_count,
-    )
+    let fresh = fresh
+        .iter()
+        .flat_map(|(doc, fps)| fps.iter().map(move |&fp| (fp, *doc)));
+    let kept = old_postings.iter().flat_map(|p| {
+        p.pairs().filter_map(|(fp, doc)| {
+            let new = *remap.get(doc as usize)?;
+            (new != u32::MAX).then_some((fp, new))
+        })
+    });
+    index::build(fresh.chain(kept), doc_count)
 }
 
 /// Writes a freshly built index to the cache (if there is one) and maps it back, so the
