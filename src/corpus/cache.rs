@@ -102,7 +102,37 @@ pub fn cache_path(dir: &Path, roots: &[String]) -> PathBuf {
     dir.join(format!("index-{h:016x}.vbi"))
 }
 
-/// Lays out a whole index file.
+/// Starts an index file: a header to be filled by `finish`, then the doc table. The
+/// postings are appended straight after (`index::build_into`), so the file is never copied.
+pub fn begin(roots: &[String], files: &[FileEntry], docs: &[DocEntry]) -> Vec<u8> {
+    let mut out = vec![0; HEADER];
+    encode_table(&mut out, roots, files, docs);
+    let table_len = (out.len() - HEADER) as u64;
+    out[32..40].copy_from_slice(&table_len.to_le_bytes());
+    while out.len() % 8 != 0 {
+        out.push(0);
+    }
+    out
+}
+
+/// Fills the header of a file made by `begin` and the postings after it.
+pub fn finish(out: &mut [u8], layout: Layout) {
+    out[..8].copy_from_slice(MAGIC);
+    out[8..12].copy_from_slice(&VERSION.to_le_bytes());
+    out[12..16].copy_from_slice(&(index::K as u32).to_le_bytes());
+    out[16..20].copy_from_slice(&(index::W as u32).to_le_bytes());
+    out[20..24].copy_from_slice(&layout.bucket_bits.to_le_bytes());
+    out[24..28].copy_from_slice(&layout.doc_bytes.to_le_bytes());
+    out[28..32].copy_from_slice(&0u32.to_le_bytes());
+    out[40..48].copy_from_slice(&layout.count.to_le_bytes());
+    let body_len = (out.len() - HEADER) as u64;
+    let sum = checksum(&out[HEADER..]);
+    out[48..56].copy_from_slice(&sum.to_le_bytes());
+    out[56..64].copy_from_slice(&body_len.to_le_bytes());
+}
+
+/// A whole index file from its parts (for tests; `open` uses `begin` and `finish`).
+#[cfg(test)]
 pub fn encode(
     roots: &[String],
     files: &[FileEntry],
@@ -110,34 +140,22 @@ pub fn encode(
     layout: Layout,
     postings: &[u8],
 ) -> Vec<u8> {
-    let mut table = Vec::new();
-    encode_table(&mut table, roots, files, docs);
-    let table_len = table.len();
-    while table.len() % 8 != 0 {
-        table.push(0);
-    }
-    let mut out = Vec::with_capacity(HEADER + table.len() + postings.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&VERSION.to_le_bytes());
-    out.extend_from_slice(&(index::K as u32).to_le_bytes());
-    out.extend_from_slice(&(index::W as u32).to_le_bytes());
-    out.extend_from_slice(&layout.bucket_bits.to_le_bytes());
-    out.extend_from_slice(&layout.doc_bytes.to_le_bytes());
-    out.extend_from_slice(&0u32.to_le_bytes());
-    out.extend_from_slice(&(table_len as u64).to_le_bytes());
-    out.extend_from_slice(&layout.count.to_le_bytes());
-    out.extend_from_slice(&[0; 16]); // checksum and body length, filled below
-    out.extend_from_slice(&table);
+    let mut out = begin(roots, files, docs);
     out.extend_from_slice(postings);
-    let body_len = (out.len() - HEADER) as u64;
-    let sum = checksum(&out[HEADER..]);
-    out[48..56].copy_from_slice(&sum.to_le_bytes());
-    out[56..64].copy_from_slice(&body_len.to_le_bytes());
+    finish(&mut out, layout);
     out
 }
 
+/// Whether `decode` recomputes the checksum: always for a file found on disk, not for bytes
+/// this process has just built (and perhaps written), where it would only cost a pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verify {
+    Checksum,
+    OwnWork,
+}
+
 /// Checks and decodes index bytes (from a file or just built).
-pub fn decode(bytes: Bytes, roots: &[String]) -> Result<Image, CacheError> {
+pub fn decode(bytes: Bytes, roots: &[String], verify: Verify) -> Result<Image, CacheError> {
     let corrupt = |m: &str| CacheError::Corrupt(m.to_string());
     if bytes.len() < HEADER || &bytes[..8] != MAGIC {
         return Err(corrupt("bad header"));
@@ -161,7 +179,7 @@ pub fn decode(bytes: Bytes, roots: &[String]) -> Result<Image, CacheError> {
     if body_len != (bytes.len() - HEADER) as u64 {
         return Err(corrupt("truncated or extended"));
     }
-    if checksum(&bytes[HEADER..]) != sum {
+    if verify == Verify::Checksum && checksum(&bytes[HEADER..]) != sum {
         return Err(corrupt("checksum mismatch"));
     }
     let table_len = usize::try_from(table_len).map_err(|_| corrupt("table length"))?;
@@ -214,7 +232,7 @@ fn consistent(image: &Image) -> bool {
 }
 
 /// Reads and maps a cache file. `Ok(None)` when there is none.
-pub fn read(path: &Path, roots: &[String]) -> Result<Option<Image>, CacheError> {
+pub fn read(path: &Path, roots: &[String], verify: Verify) -> Result<Option<Image>, CacheError> {
     let file = match fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -224,7 +242,7 @@ pub fn read(path: &Path, roots: &[String]) -> Result<Option<Image>, CacheError> 
     // The file is ours, in a private (0700) folder, and we only ever replace it by rename,
     // which leaves this mapping on the old inode; a damaged file is caught by the checksum.
     let map = unsafe { Mmap::map(&file)? };
-    decode(Bytes::Mapped(map), roots).map(Some)
+    decode(Bytes::Mapped(map), roots, verify).map(Some)
 }
 
 /// Writes a cache file atomically: a private temp file in the same folder, then a rename,
@@ -472,11 +490,16 @@ mod tests {
             ..DocEntry::default()
         }];
         let pairs = [(1u32, 0u32), (0xdead_beef, 0)];
-        let (layout, postings) = index::build(pairs.iter().copied(), 1);
+        let mut postings = Vec::new();
+        let layout = index::build_into(pairs.iter().copied(), 2, 1, &mut postings);
         (
             roots.clone(),
             encode(&roots, &files, &docs, layout, &postings),
         )
+    }
+
+    fn decode_all(bytes: Bytes, roots: &[String]) -> Result<Image, CacheError> {
+        decode(bytes, roots, Verify::Checksum)
     }
 
     /// Recomputes the checksum, as a bug (not damage) writing a bad file would.
@@ -488,20 +511,20 @@ mod tests {
     #[test]
     fn round_trip_and_refusals() {
         let (roots, bytes) = sample();
-        let image = decode(Bytes::Owned(bytes.clone()), &roots).unwrap();
+        let image = decode_all(Bytes::Owned(bytes.clone()), &roots).unwrap();
         assert_eq!(image.files[0].problems, ["a problem"]);
         assert_eq!(image.docs[0].url.as_deref(), Some("http://a"));
         assert_eq!(image.postings().unwrap().pairs().count(), 2);
 
         let other = ["/elsewhere".to_string()];
         assert!(matches!(
-            decode(Bytes::Owned(bytes.clone()), &other),
+            decode_all(Bytes::Owned(bytes.clone()), &other),
             Err(CacheError::Stale)
         ));
         let mut old = bytes.clone();
         old[8] = 99;
         assert!(matches!(
-            decode(Bytes::Owned(old), &roots),
+            decode_all(Bytes::Owned(old), &roots),
             Err(CacheError::Stale)
         ));
 
@@ -511,7 +534,7 @@ mod tests {
         bad[dir_at + 8..dir_at + 12].copy_from_slice(&5u32.to_le_bytes());
         reseal(&mut bad);
         assert!(matches!(
-            decode(Bytes::Owned(bad), &roots),
+            decode_all(Bytes::Owned(bad), &roots),
             Err(CacheError::Corrupt(_))
         ));
 
@@ -519,7 +542,7 @@ mod tests {
         let last = flipped.len() - 1;
         flipped[last] ^= 1;
         assert!(matches!(
-            decode(Bytes::Owned(flipped), &roots),
+            decode_all(Bytes::Owned(flipped), &roots),
             Err(CacheError::Corrupt(_))
         ));
     }

@@ -222,20 +222,30 @@ pub fn fingerprints(word_hashes: &[u64]) -> Vec<u32> {
 }
 
 /// Lays out postings from (fingerprint, doc) pairs, given in any order and each at most
-/// once. The pairs are split by their top 8 bits into 256 parts, each small enough to sort
-/// in cache and sorted on its own core; the sorted parts are then written out in order.
-pub fn build(pairs: impl Iterator<Item = (u32, DocId)>, doc_count: usize) -> (Layout, Vec<u8>) {
-    build_with(pairs, None, doc_count)
+/// once, appending them to `out`. The pairs are split by their top 8 bits into 256 parts,
+/// each small enough to sort in cache and sorted on its own core; the sorted parts are then
+/// written out in order. `expected` (about how many pairs) sizes the parts up front.
+pub fn build_into(
+    pairs: impl Iterator<Item = (u32, DocId)>,
+    expected: usize,
+    doc_count: usize,
+    out: &mut Vec<u8>,
+) -> Layout {
+    build_with(pairs, expected, None, doc_count, out)
 }
 
-/// `build`, with the bucket bits chosen (for tests of big-corpus layouts) or not.
+/// `build_into`, with the bucket bits chosen (for tests of big-corpus layouts) or not.
 fn build_with(
     pairs: impl Iterator<Item = (u32, DocId)>,
+    expected: usize,
     bucket_bits: Option<u32>,
     doc_count: usize,
-) -> (Layout, Vec<u8>) {
+    out: &mut Vec<u8>,
+) -> Layout {
     const PARTS: usize = 256;
-    let mut parts: Vec<Vec<u64>> = vec![Vec::new(); PARTS];
+    // Fingerprints are uniform hashes: each part gets its share, plus slack.
+    let share = expected / PARTS + expected / PARTS / 8 + 16;
+    let mut parts: Vec<Vec<u64>> = (0..PARTS).map(|_| Vec::with_capacity(share)).collect();
     for (fp, doc) in pairs {
         parts[(fp >> 24) as usize].push((u64::from(fp) << 32) | u64::from(doc));
     }
@@ -248,7 +258,7 @@ fn build_with(
         doc_bytes: if doc_count <= 1 << 24 { 3 } else { 4 },
         count: n as u64,
     };
-    let mut out = Vec::with_capacity(layout.byte_len().unwrap_or(0));
+    out.reserve(layout.byte_len().unwrap_or(0));
     // The directory: for each bucket, the first posting at or after it.
     let shift = 64 - bucket_bits;
     let mut bucket = 0usize;
@@ -270,6 +280,13 @@ fn build_with(
     for key in parts.iter().flatten() {
         out.extend_from_slice(&key.to_le_bytes()[..layout.doc_bytes as usize]);
     }
+    layout
+}
+
+#[cfg(test)]
+fn build(pairs: impl Iterator<Item = (u32, DocId)>, doc_count: usize) -> (Layout, Vec<u8>) {
+    let mut out = Vec::new();
+    let layout = build_into(pairs, 0, doc_count, &mut out);
     (layout, out)
 }
 
@@ -352,7 +369,8 @@ mod tests {
         let pairs: Vec<(u32, DocId)> = (0..3000u64)
             .map(|i| (mix(i % 900) as u32, (i as DocId) << 12))
             .collect();
-        let (layout, bytes) = build_with(pairs.iter().copied(), Some(24), 1 << 25);
+        let mut bytes = Vec::new();
+        let layout = build_with(pairs.iter().copied(), 0, Some(24), 1 << 25, &mut bytes);
         assert_eq!((layout.tag_bytes(), layout.doc_bytes), (1, 4));
         let view = layout.view(&bytes).unwrap();
         assert!(view.is_valid());

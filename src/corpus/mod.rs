@@ -174,7 +174,7 @@ impl Corpus {
             .as_ref()
             .map(|dir| cache::cache_path(dir, &root_keys));
         let old = match &cache_path {
-            Some(path) => match cache::read(path, &root_keys) {
+            Some(path) => match cache::read(path, &root_keys, cache::Verify::Checksum) {
                 Ok(image) => image,
                 Err(CacheError::Stale) => None,
                 Err(e) => {
@@ -263,10 +263,10 @@ impl Corpus {
             }
             old => {
                 let (files, docs, fresh, remap) = assemble(&plan, old.as_ref(), loaded);
-                let (layout, postings) = build_postings(old.as_ref(), &fresh, &remap, docs.len());
-                drop((old, fresh));
-                let bytes = cache::encode(&root_keys, &files, &docs, layout, &postings);
-                drop(postings);
+                let mut bytes = cache::begin(&root_keys, &files, &docs);
+                let layout = build_postings(old.as_ref(), fresh, &remap, docs.len(), &mut bytes);
+                drop(old);
+                cache::finish(&mut bytes, layout);
                 phases.end("build");
                 let image = store(bytes, cache_path.as_deref(), &root_keys, &mut warnings)?;
                 phases.end("write");
@@ -520,25 +520,28 @@ fn assemble(
     (files, docs, fresh, remap)
 }
 
-/// Builds the postings of the new doc table: the fresh articles' fingerprints, and the old
-/// postings of the articles kept, renumbered.
+/// Builds the postings of the new doc table after `out`: the fresh articles' fingerprints
+/// (each article's freed once placed), and the old postings of the articles kept, renumbered.
 fn build_postings(
     old: Option<&Image>,
-    fresh: &Fresh,
+    fresh: Fresh,
     remap: &[DocId],
     doc_count: usize,
-) -> (index::Layout, Vec<u8>) {
+    out: &mut Vec<u8>,
+) -> index::Layout {
     let old_postings = old.and_then(Image::postings);
+    let expected = fresh.iter().map(|(_, fps)| fps.len()).sum::<usize>()
+        + old.map_or(0, |img| img.layout.count as usize);
     let fresh = fresh
-        .iter()
-        .flat_map(|(doc, fps)| fps.iter().map(move |&fp| (fp, *doc)));
+        .into_iter()
+        .flat_map(|(doc, fps)| fps.into_iter().map(move |fp| (fp, doc)));
     let kept = old_postings.iter().flat_map(|p| {
         p.pairs().filter_map(|(fp, doc)| {
             let new = *remap.get(doc as usize)?;
             (new != u32::MAX).then_some((fp, new))
         })
     });
-    index::build(fresh.chain(kept), doc_count)
+    index::build_into(fresh.chain(kept), expected, doc_count, out)
 }
 
 /// Writes a freshly built index to the cache (if there is one) and maps it back, so the
@@ -551,7 +554,7 @@ fn store(
 ) -> Result<Image, CorpusError> {
     if let Some(path) = cache_path {
         match cache::write(path, &bytes) {
-            Ok(()) => match cache::read(path, roots) {
+            Ok(()) => match cache::read(path, roots, cache::Verify::OwnWork) {
                 Ok(Some(image)) => return Ok(image),
                 Ok(None) => {}
                 Err(e) => warnings.push(load::warn(path, e.to_string())),
@@ -559,7 +562,7 @@ fn store(
             Err(e) => warnings.push(load::warn(path, format!("cannot write cache: {e}"))),
         }
     }
-    cache::decode(Bytes::Owned(bytes), roots).map_err(|e| CorpusError::Io {
+    cache::decode(Bytes::Owned(bytes), roots, cache::Verify::OwnWork).map_err(|e| CorpusError::Io {
         path: cache_path.map(Path::to_path_buf).unwrap_or_default(),
         source: std::io::Error::other(e.to_string()),
     })
