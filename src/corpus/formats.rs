@@ -366,8 +366,11 @@ pub fn html_text(html: &str) -> String {
             text_start = i;
             continue;
         }
-        let Some(close) = html[i..].find('>') else {
-            // An unclosed `<` is text, not a tag.
+        let starts_tag = bytes
+            .get(i + 1)
+            .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'/' || b == b'!');
+        let Some(close) = starts_tag.then(|| tag_end(&html[i..])).flatten() else {
+            // A `<` that opens no tag ("a < b", or never closed) is text.
             text_start = i;
             i += 1;
             continue;
@@ -397,6 +400,21 @@ pub fn html_text(html: &str) -> String {
     flush_text(&mut current, &html[text_start.min(bytes.len())..]);
     push_paragraph(&mut paragraphs, &mut current);
     paragraphs.join("\n\n")
+}
+
+/// The offset of the `>` that closes the tag `html` starts with, skipping quoted attribute
+/// values (`<a title="x > y">`).
+fn tag_end(html: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, b) in html.bytes().enumerate() {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if b == q => quote = None,
+            (None, b'>') => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Where `needle` (ASCII, lower case) first occurs in `haystack`, ignoring ASCII case;
@@ -541,12 +559,12 @@ mod tests {
                     <script>var a = '<p>';</SCRIPT></head><body><h1>Head</h1>\
                     <p>He said &#8220;no&#8221; &amp; left&rsquo;s &quot;x&quot;.</p>\
                     <!-- <p>hidden</p> --><div>Line<br>two &unknown; &#x41;</div>\
-                    <ul><li>one</li><li>two</li></ul></body></html>";
+                    <ul><li>one</li><li>two</li></ul><p><a title=\"a > b\">x</a> < y</p></body></html>";
         let a = one(html, FileFormat::Html);
         assert_eq!(a.title, "Fish & chips");
         assert_eq!(
             a.text,
-            "Head\n\nHe said “no” & left’s \"x\".\n\nLine\ntwo &unknown; A\n\none\n\ntwo"
+            "Head\n\nHe said “no” & left’s \"x\".\n\nLine\ntwo &unknown; A\n\none\n\ntwo\n\nx < y"
         );
         let no_title = one("<h1 class=x>Only <b>h1</b></h1><p>t</p>", FileFormat::Html);
         assert_eq!(no_title.title, "Only h1");
