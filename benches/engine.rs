@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use verbatim::check::{CheckOptions, check_text};
+use verbatim::check::{CheckOptions, Wording, check_text};
 use verbatim::corpus::{Corpus, DocId, OpenOptions};
 use verbatim::draft::Format;
 use verbatim::text::words;
@@ -221,6 +221,14 @@ fn main() {
             std::hint::black_box(words(t));
         }
     });
+    let findings = check_text(&corpus, &text, Format::Markdown, &CheckOptions::default());
+    let count = |w: Wording| findings.iter().filter(|f| f.wording == w).count();
+    let verdicts = format!(
+        "{} exact, {} altered, {} not found",
+        count(Wording::Exact),
+        count(Wording::Altered),
+        count(Wording::NotFound)
+    );
     let check = measure(warmup, runs, || {
         let findings = check_text(&corpus, &text, Format::Markdown, &CheckOptions::default());
         std::hint::black_box(findings);
@@ -268,7 +276,7 @@ fn main() {
         &tokenize,
         &format!("{:.0} MB/s", mb / tokenize.median.as_secs_f64()),
     );
-    row("check_text (1,000 words)", &check, "");
+    row("check_text (1,000 words)", &check, &verdicts);
     if let Some(copies) = copies {
         scale(&corpus, copies);
     }
