@@ -189,51 +189,7 @@ impl Corpus {
             phases.end("cache");
         }
 
-        // Which files can keep what the cache knows of them.
-        let old_files: HashMap<(u32, &str), usize> = old
-            .iter()
-            .flat_map(|img| img.files.iter().enumerate())
-            .map(|(i, f)| ((f.root, f.rel.as_str()), i))
-            .collect();
-        // Old files still present (kept or changed); the others were removed.
-        let mut present = vec![false; old.as_ref().map_or(0, |img| img.files.len())];
-        let mut changes = Changes::default();
-        let mut to_load: Vec<&Found> = Vec::new();
-        let plan: Vec<Plan> = found
-            .iter()
-            .map(|f| {
-                let old_file = old_files.get(&(f.root, f.rel.as_str())).copied();
-                let old_entry = old_file.and_then(|i| old.as_ref().map(|img| &img.files[i]));
-                match (old_file, old_entry) {
-                    (Some(i), Some(e))
-                        if e.size == f.size && e.mtime == f.mtime && e.format == f.format =>
-                    {
-                        present[i] = true;
-                        Plan::Reuse(i)
-                    }
-                    (Some(i), _) => {
-                        present[i] = true;
-                        changes.changed.push(f.rel.clone());
-                        to_load.push(f);
-                        Plan::Load(to_load.len() - 1)
-                    }
-                    (None, _) => {
-                        changes.added.push(f.rel.clone());
-                        to_load.push(f);
-                        Plan::Load(to_load.len() - 1)
-                    }
-                }
-            })
-            .collect();
-        if let Some(img) = &old {
-            changes.removed = img
-                .files
-                .iter()
-                .zip(&present)
-                .filter(|(_, present)| !**present)
-                .map(|(f, _)| f.rel.clone())
-                .collect();
-        }
+        let (plan, to_load, changes) = plan_files(&found, old.as_ref());
 
         let loaded = load_all(&to_load, options);
         if !to_load.is_empty() {
@@ -411,6 +367,48 @@ impl ArticleCache {
         self.tick += 1;
         self.entries.insert(doc, (article, self.tick));
     }
+}
+
+/// Compares what the walk found with what the cache knows: which files keep their entries,
+/// which must be read, and what changed.
+fn plan_files<'a>(found: &'a [Found], old: Option<&Image>) -> (Vec<Plan>, Vec<&'a Found>, Changes) {
+    let old_files: &[FileEntry] = old.map_or(&[], |img| &img.files);
+    let by_path: HashMap<(u32, &str), usize> = old_files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| ((f.root, f.rel.as_str()), i))
+        .collect();
+    // Old files still present (kept or changed); the others were removed.
+    let mut present = vec![false; old_files.len()];
+    let mut changes = Changes::default();
+    let mut to_load: Vec<&Found> = Vec::new();
+    let plan = found
+        .iter()
+        .map(|f| match by_path.get(&(f.root, f.rel.as_str())) {
+            Some(&i) => {
+                present[i] = true;
+                let e = &old_files[i];
+                if e.size == f.size && e.mtime == f.mtime && e.format == f.format {
+                    return Plan::Reuse(i);
+                }
+                changes.changed.push(f.rel.clone());
+                to_load.push(f);
+                Plan::Load(to_load.len() - 1)
+            }
+            None => {
+                changes.added.push(f.rel.clone());
+                to_load.push(f);
+                Plan::Load(to_load.len() - 1)
+            }
+        })
+        .collect();
+    changes.removed = old_files
+        .iter()
+        .zip(&present)
+        .filter(|(_, present)| !**present)
+        .map(|(f, _)| f.rel.clone())
+        .collect();
+    (plan, to_load, changes)
 }
 
 /// Times the steps of `open`, each from the end of the one before.
