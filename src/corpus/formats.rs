@@ -187,9 +187,17 @@ fn parse_jsonl(bytes: &[u8]) -> FileRead {
     let mut start = 0usize;
     for (n, chunk) in bytes.split(|&b| b == b'\n').enumerate() {
         let end = start + chunk.len();
-        let trimmed = chunk.strip_suffix(b"\r").unwrap_or(chunk);
-        if !trimmed.iter().all(u8::is_ascii_whitespace) {
-            lines.push((n as u32 + 1, start, trimmed));
+        let mut line = chunk.strip_suffix(b"\r").unwrap_or(chunk);
+        let mut at = start;
+        // A byte-order mark (editors on Windows add one) is not part of the first object.
+        if n == 0 {
+            if let Some(rest) = line.strip_prefix(b"\xef\xbb\xbf") {
+                line = rest;
+                at += 3;
+            }
+        }
+        if !line.iter().all(u8::is_ascii_whitespace) {
+            lines.push((n as u32 + 1, at, line));
         }
         start = end + 1;
     }
@@ -591,6 +599,17 @@ mod tests {
         assert_eq!(read.problems.len(), 2, "{:?}", read.problems);
         assert!(read.problems[0].starts_with("line 2:"));
         assert!(read.problems[1].starts_with("line 4:"));
+    }
+
+    #[test]
+    fn jsonl_byte_order_mark_and_crlf() {
+        let file = b"\xef\xbb\xbf{\"text\":\"One.\"}\r\n{\"text\":\"Two.\"}\r\n";
+        let read = parse_file(file.to_vec(), FileFormat::JsonLines, "b.jsonl");
+        assert!(read.problems.is_empty(), "{:?}", read.problems);
+        for a in &read.articles {
+            let line = &file[a.offset as usize..(a.offset + a.len) as usize];
+            assert_eq!(parse_jsonl_line(line).unwrap().text, a.text);
+        }
     }
 
     #[test]
