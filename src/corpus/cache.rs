@@ -491,7 +491,17 @@ mod tests {
         }];
         let pairs = [(1u32, 0u32), (0xdead_beef, 0)];
         let mut postings = Vec::new();
-        let layout = index::build_into(pairs.iter().copied(), 2, 1, &mut postings);
+        let layout = index::build_into(
+            |s| {
+                pairs
+                    .iter()
+                    .copied()
+                    .filter(move |&(fp, _)| index::slice_of(fp) == s)
+            },
+            pairs.len(),
+            1,
+            &mut postings,
+        );
         (
             roots.clone(),
             encode(&roots, &files, &docs, layout, &postings),

@@ -139,9 +139,22 @@ impl<'a> Postings<'a> {
     }
 
     /// Every (fingerprint, doc) posting.
-    pub fn pairs(&self) -> impl Iterator<Item = (u32, DocId)> + '_ {
+    #[cfg(test)]
+    pub fn pairs(self) -> impl Iterator<Item = (u32, DocId)> + 'a {
+        (0..1 << SLICE_BITS).flat_map(move |s| self.pairs_in(s))
+    }
+
+    /// The doc of every posting, in index order.
+    pub fn docs(self) -> impl Iterator<Item = DocId> + 'a {
+        (0..self.layout.count as usize).map(move |i| self.doc_at(i))
+    }
+
+    /// The postings of one slice (`slice_of(fp) == slice`), a contiguous run of buckets.
+    pub fn pairs_in(self, slice: u32) -> impl Iterator<Item = (u32, DocId)> + 'a {
         let shift = 32 - self.layout.bucket_bits;
-        (0..self.layout.buckets()).flat_map(move |bucket| {
+        let per_slice = 1usize << (self.layout.bucket_bits - SLICE_BITS);
+        let first = slice as usize * per_slice;
+        (first..first + per_slice).flat_map(move |bucket| {
             let range = self.dir_at(bucket)..self.dir_at(bucket + 1);
             range.map(move |i| {
                 let fp = ((bucket as u32) << shift) | self.tag_at(i);
@@ -221,72 +234,106 @@ pub fn fingerprints(word_hashes: &[u64]) -> Vec<u32> {
     out
 }
 
-/// Lays out postings from (fingerprint, doc) pairs, given in any order and each at most
-/// once, appending them to `out`. The pairs are split by their top 8 bits into 256 parts,
-/// each small enough to sort in cache and sorted on its own core; the sorted parts are then
-/// written out in order. `expected` (about how many pairs) sizes the parts up front.
-pub fn build_into(
-    pairs: impl Iterator<Item = (u32, DocId)>,
-    expected: usize,
-    doc_count: usize,
-    out: &mut Vec<u8>,
-) -> Layout {
-    build_with(pairs, expected, None, doc_count, out)
+/// The index is built a slice of fingerprints at a time (by their top bits): only one
+/// slice's pairs are ever held sorted, a sixteenth of the postings.
+pub const SLICE_BITS: u32 = 4;
+
+/// Which slice a fingerprint falls in.
+pub fn slice_of(fp: u32) -> u32 {
+    fp >> (32 - SLICE_BITS)
 }
 
-/// `build_into`, with the bucket bits chosen (for tests of big-corpus layouts) or not.
-fn build_with(
-    pairs: impl Iterator<Item = (u32, DocId)>,
-    expected: usize,
-    bucket_bits: Option<u32>,
+/// Lays out postings, appending them to `out`. `pairs_in(s)` gives the (fingerprint, doc)
+/// pairs of slice `s` (`slice_of(fp) == s`) in any order, each at most once; `n` is how
+/// many there are in all. Each slice is gathered, sorted on every core, and written in
+/// place, so the memory beyond the index itself is one slice of pairs.
+pub fn build_into<I>(
+    pairs_in: impl Fn(u32) -> I,
+    n: usize,
     doc_count: usize,
     out: &mut Vec<u8>,
-) -> Layout {
-    const PARTS: usize = 256;
-    // Fingerprints are uniform hashes: each part gets its share, plus slack.
-    let share = expected / PARTS + expected / PARTS / 8 + 16;
-    let mut parts: Vec<Vec<u64>> = (0..PARTS).map(|_| Vec::with_capacity(share)).collect();
-    for (fp, doc) in pairs {
-        parts[(fp >> 24) as usize].push((u64::from(fp) << 32) | u64::from(doc));
-    }
-    parts.par_iter_mut().for_each(|p| p.sort_unstable());
-    let n: usize = parts.iter().map(Vec::len).sum();
-    let bucket_bits =
-        bucket_bits.unwrap_or_else(|| (usize::BITS - (n / 8).max(1).leading_zeros()).clamp(16, 30));
+) -> Layout
+where
+    I: Iterator<Item = (u32, DocId)>,
+{
+    let bucket_bits = (usize::BITS - (n / 8).max(1).leading_zeros()).clamp(16, 30);
+    build_with(pairs_in, n, bucket_bits, doc_count, out)
+}
+
+/// `build_into` with the bucket bits chosen (tests use it for big-corpus layouts).
+fn build_with<I>(
+    pairs_in: impl Fn(u32) -> I,
+    n: usize,
+    bucket_bits: u32,
+    doc_count: usize,
+    out: &mut Vec<u8>,
+) -> Layout
+where
+    I: Iterator<Item = (u32, DocId)>,
+{
     let layout = Layout {
         bucket_bits,
         doc_bytes: if doc_count <= 1 << 24 { 3 } else { 4 },
         count: n as u64,
     };
-    out.reserve(layout.byte_len().unwrap_or(0));
-    // The directory: for each bucket, the first posting at or after it.
-    let shift = 64 - bucket_bits;
-    let mut bucket = 0usize;
-    for (i, key) in parts.iter().flatten().enumerate() {
-        let b = (key >> shift) as usize;
-        while bucket <= b {
-            out.extend_from_slice(&(i as u32).to_le_bytes());
-            bucket += 1;
+    let base = out.len();
+    out.resize(base + layout.byte_len().unwrap_or(0), 0);
+    let (dir, rest) = out[base..].split_at_mut(layout.dir_len());
+    let (tag_bytes, doc_bytes) = (layout.tag_bytes(), layout.doc_bytes as usize);
+    let (tags, docs) = rest.split_at_mut(n * tag_bytes);
+    let mask = layout.tag_mask();
+    let shift = 32 - bucket_bits;
+    // `next` is the next posting to write; `bucket` the next directory entry.
+    let (mut next, mut bucket) = (0usize, 0usize);
+    let set_dir = |dir: &mut [u8], bucket: usize, at: usize| {
+        dir[bucket * 4..bucket * 4 + 4].copy_from_slice(&(at as u32).to_le_bytes());
+    };
+    for slice in 0..1u32 << SLICE_BITS {
+        let mut keys: Vec<u64> = pairs_in(slice)
+            .map(|(fp, doc)| (u64::from(fp) << 32) | u64::from(doc))
+            .collect();
+        keys.par_sort_unstable();
+        for key in keys {
+            // More pairs than `n` is a caller's bug: never write past the index.
+            if next >= n {
+                debug_assert!(false, "more postings than announced");
+                break;
+            }
+            let fp = (key >> 32) as u32;
+            while bucket <= (fp >> shift) as usize {
+                set_dir(dir, bucket, next);
+                bucket += 1;
+            }
+            tags[next * tag_bytes..(next + 1) * tag_bytes]
+                .copy_from_slice(&(fp & mask).to_le_bytes()[..tag_bytes]);
+            docs[next * doc_bytes..(next + 1) * doc_bytes]
+                .copy_from_slice(&(key as u32).to_le_bytes()[..doc_bytes]);
+            next += 1;
         }
     }
+    debug_assert_eq!(next, n, "fewer postings than announced");
     while bucket <= layout.buckets() {
-        out.extend_from_slice(&(n as u32).to_le_bytes());
+        set_dir(dir, bucket, n);
         bucket += 1;
-    }
-    let (mask, tag_bytes) = (u64::from(layout.tag_mask()), layout.tag_bytes());
-    for key in parts.iter().flatten() {
-        out.extend_from_slice(&((key >> 32) & mask).to_le_bytes()[..tag_bytes]);
-    }
-    for key in parts.iter().flatten() {
-        out.extend_from_slice(&key.to_le_bytes()[..layout.doc_bytes as usize]);
     }
     layout
 }
 
 #[cfg(test)]
 fn build(pairs: impl Iterator<Item = (u32, DocId)>, doc_count: usize) -> (Layout, Vec<u8>) {
+    let pairs: Vec<_> = pairs.collect();
     let mut out = Vec::new();
-    let layout = build_into(pairs, 0, doc_count, &mut out);
+    let layout = build_into(
+        |s| {
+            pairs
+                .iter()
+                .copied()
+                .filter(move |&(fp, _)| slice_of(fp) == s)
+        },
+        pairs.len(),
+        doc_count,
+        &mut out,
+    );
     (layout, out)
 }
 
@@ -370,7 +417,18 @@ mod tests {
             .map(|i| (mix(i % 900) as u32, (i as DocId) << 12))
             .collect();
         let mut bytes = Vec::new();
-        let layout = build_with(pairs.iter().copied(), 0, Some(24), 1 << 25, &mut bytes);
+        let layout = build_with(
+            |s| {
+                pairs
+                    .iter()
+                    .copied()
+                    .filter(move |&(fp, _)| slice_of(fp) == s)
+            },
+            pairs.len(),
+            24,
+            1 << 25,
+            &mut bytes,
+        );
         assert_eq!((layout.tag_bytes(), layout.doc_bytes), (1, 4));
         let view = layout.view(&bytes).unwrap();
         assert!(view.is_valid());

@@ -220,8 +220,8 @@ impl Corpus {
             old => {
                 let (files, docs, fresh, remap) = assemble(&plan, old.as_ref(), loaded);
                 let mut bytes = cache::begin(&root_keys, &files, &docs);
-                let layout = build_postings(old.as_ref(), fresh, &remap, docs.len(), &mut bytes);
-                drop(old);
+                let layout = build_postings(old.as_ref(), &fresh, &remap, docs.len(), &mut bytes);
+                drop((old, fresh));
                 cache::finish(&mut bytes, layout);
                 phases.end("build");
                 let image = store(bytes, cache_path.as_deref(), &root_keys, &mut warnings)?;
@@ -518,28 +518,36 @@ fn assemble(
     (files, docs, fresh, remap)
 }
 
-/// Builds the postings of the new doc table after `out`: the fresh articles' fingerprints
-/// (each article's freed once placed), and the old postings of the articles kept, renumbered.
+/// Builds the postings of the new doc table after `out`: the fresh articles' fingerprints,
+/// and the old postings of the articles kept, renumbered.
 fn build_postings(
     old: Option<&Image>,
-    fresh: Fresh,
+    fresh: &Fresh,
     remap: &[DocId],
     doc_count: usize,
     out: &mut Vec<u8>,
 ) -> index::Layout {
     let old_postings = old.and_then(Image::postings);
-    let expected = fresh.iter().map(|(_, fps)| fps.len()).sum::<usize>()
-        + old.map_or(0, |img| img.layout.count as usize);
-    let fresh = fresh
-        .into_iter()
-        .flat_map(|(doc, fps)| fps.into_iter().map(move |fp| (fp, doc)));
-    let kept = old_postings.iter().flat_map(|p| {
-        p.pairs().filter_map(|(fp, doc)| {
-            let new = *remap.get(doc as usize)?;
-            (new != u32::MAX).then_some((fp, new))
-        })
+    let renumber = |(fp, doc): (u32, DocId)| {
+        let new = *remap.get(doc as usize)?;
+        (new != u32::MAX).then_some((fp, new))
+    };
+    let kept = old_postings.map_or(0, |p| {
+        p.docs().filter(|&d| renumber((0, d)).is_some()).count()
     });
-    index::build_into(fresh.chain(kept), expected, doc_count, out)
+    let n = fresh.iter().map(|(_, fps)| fps.len()).sum::<usize>() + kept;
+    let pairs_in = |slice: u32| {
+        let fresh = fresh.iter().flat_map(move |(doc, fps)| {
+            fps.iter()
+                .filter(move |&&fp| index::slice_of(fp) == slice)
+                .map(move |&fp| (fp, *doc))
+        });
+        let kept = old_postings
+            .into_iter()
+            .flat_map(move |p| p.pairs_in(slice).filter_map(renumber));
+        fresh.chain(kept)
+    };
+    index::build_into(pairs_in, n, doc_count, out)
 }
 
 /// Writes a freshly built index to the cache (if there is one) and maps it back, so the
