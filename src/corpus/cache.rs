@@ -493,10 +493,8 @@ mod tests {
         let mut postings = Vec::new();
         let layout = index::build_into(
             |s| {
-                pairs
-                    .iter()
-                    .copied()
-                    .filter(move |&(fp, _)| index::slice_of(fp) == s)
+                let keys = pairs.iter().filter(|&&(fp, _)| index::slice_of(fp) == s);
+                keys.map(|&(fp, doc)| index::key(fp, doc)).collect()
             },
             pairs.len(),
             1,

@@ -243,34 +243,33 @@ pub fn slice_of(fp: u32) -> u32 {
     fp >> (32 - SLICE_BITS)
 }
 
-/// Lays out postings, appending them to `out`. `pairs_in(s)` gives the (fingerprint, doc)
-/// pairs of slice `s` (`slice_of(fp) == s`) in any order, each at most once; `n` is how
-/// many there are in all. Each slice is gathered, sorted on every core, and written in
-/// place, so the memory beyond the index itself is one slice of pairs.
-pub fn build_into<I>(
-    pairs_in: impl Fn(u32) -> I,
+/// A posting as one sortable number: `fingerprint << 32 | doc`.
+pub fn key(fp: u32, doc: DocId) -> u64 {
+    (u64::from(fp) << 32) | u64::from(doc)
+}
+
+/// Lays out postings, appending them to `out`. `gather(s)` gives the keys (`key`) of slice
+/// `s` (`slice_of(fp) == s`) in any order, each at most once; `n` is how many there are in
+/// all. Each slice is gathered, sorted on every core, and written in place, so the memory
+/// beyond the index itself is one slice of keys.
+pub fn build_into(
+    gather: impl Fn(u32) -> Vec<u64>,
     n: usize,
     doc_count: usize,
     out: &mut Vec<u8>,
-) -> Layout
-where
-    I: Iterator<Item = (u32, DocId)>,
-{
+) -> Layout {
     let bucket_bits = (usize::BITS - (n / 8).max(1).leading_zeros()).clamp(16, 30);
-    build_with(pairs_in, n, bucket_bits, doc_count, out)
+    build_with(gather, n, bucket_bits, doc_count, out)
 }
 
 /// `build_into` with the bucket bits chosen (tests use it for big-corpus layouts).
-fn build_with<I>(
-    pairs_in: impl Fn(u32) -> I,
+fn build_with(
+    gather: impl Fn(u32) -> Vec<u64>,
     n: usize,
     bucket_bits: u32,
     doc_count: usize,
     out: &mut Vec<u8>,
-) -> Layout
-where
-    I: Iterator<Item = (u32, DocId)>,
-{
+) -> Layout {
     let layout = Layout {
         bucket_bits,
         doc_bytes: if doc_count <= 1 << 24 { 3 } else { 4 },
@@ -289,9 +288,7 @@ where
         dir[bucket * 4..bucket * 4 + 4].copy_from_slice(&(at as u32).to_le_bytes());
     };
     for slice in 0..1u32 << SLICE_BITS {
-        let mut keys: Vec<u64> = pairs_in(slice)
-            .map(|(fp, doc)| (u64::from(fp) << 32) | u64::from(doc))
-            .collect();
+        let mut keys = gather(slice);
         keys.par_sort_unstable();
         for key in keys {
             // More pairs than `n` is a caller's bug: never write past the index.
@@ -320,20 +317,19 @@ where
 }
 
 #[cfg(test)]
+fn gather_test(pairs: &[(u32, DocId)], slice: u32) -> Vec<u64> {
+    pairs
+        .iter()
+        .filter(|&&(fp, _)| slice_of(fp) == slice)
+        .map(|&(fp, doc)| key(fp, doc))
+        .collect()
+}
+
+#[cfg(test)]
 fn build(pairs: impl Iterator<Item = (u32, DocId)>, doc_count: usize) -> (Layout, Vec<u8>) {
     let pairs: Vec<_> = pairs.collect();
     let mut out = Vec::new();
-    let layout = build_into(
-        |s| {
-            pairs
-                .iter()
-                .copied()
-                .filter(move |&(fp, _)| slice_of(fp) == s)
-        },
-        pairs.len(),
-        doc_count,
-        &mut out,
-    );
+    let layout = build_into(|s| gather_test(&pairs, s), pairs.len(), doc_count, &mut out);
     (layout, out)
 }
 
@@ -418,12 +414,7 @@ mod tests {
             .collect();
         let mut bytes = Vec::new();
         let layout = build_with(
-            |s| {
-                pairs
-                    .iter()
-                    .copied()
-                    .filter(move |&(fp, _)| slice_of(fp) == s)
-            },
+            |s| gather_test(&pairs, s),
             pairs.len(),
             24,
             1 << 25,

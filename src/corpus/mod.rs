@@ -536,18 +536,23 @@ fn build_postings(
         p.docs().filter(|&d| renumber((0, d)).is_some()).count()
     });
     let n = fresh.iter().map(|(_, fps)| fps.len()).sum::<usize>() + kept;
-    let pairs_in = |slice: u32| {
-        let fresh = fresh.iter().flat_map(move |(doc, fps)| {
-            fps.iter()
-                .filter(move |&&fp| index::slice_of(fp) == slice)
-                .map(move |&fp| (fp, *doc))
-        });
-        let kept = old_postings
-            .into_iter()
-            .flat_map(move |p| p.pairs_in(slice).filter_map(renumber));
-        fresh.chain(kept)
+    // One slice's keys: the fresh ones gathered on every core, then the old ones kept.
+    let gather = |slice: u32| {
+        let mut keys: Vec<u64> = fresh
+            .par_iter()
+            .flat_map_iter(|(doc, fps)| {
+                fps.iter()
+                    .filter(move |&&fp| index::slice_of(fp) == slice)
+                    .map(move |&fp| index::key(fp, *doc))
+            })
+            .collect();
+        if let Some(p) = old_postings {
+            let kept = p.pairs_in(slice).filter_map(renumber);
+            keys.extend(kept.map(|(fp, doc)| index::key(fp, doc)));
+        }
+        keys
     };
-    index::build_into(pairs_in, n, doc_count, out)
+    index::build_into(gather, n, doc_count, out)
 }
 
 /// Writes a freshly built index to the cache (if there is one) and maps it back, so the
