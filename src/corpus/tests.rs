@@ -403,4 +403,16 @@ fn bbc_corpus() {
     );
     let article = corpus.article(found[0].doc).unwrap();
     assert!(article.text.contains("no lack of confidence in the team"));
+
+    // Byte-identical articles (BBC has 98 pairs): a passage of one finds both.
+    let mut seen = std::collections::HashMap::new();
+    let pair = (0..corpus.len() as DocId).find_map(|d| {
+        // Read directly: `article` would also run the quotation extractor on each.
+        let text = fs::read_to_string(root.join(corpus.path(d)?)).ok()?;
+        seen.insert(text.clone(), d).map(|first| (first, d, text))
+    });
+    let (a, b, text) = pair.expect("BBC has duplicate articles");
+    let found = corpus.candidates(&hashes(&passage(&text, 40, 10)), 10);
+    let docs: Vec<_> = found.iter().map(|c| c.doc).collect();
+    assert!(docs.contains(&a) && docs.contains(&b), "{a} {b}: {docs:?}");
 }
