@@ -120,19 +120,32 @@ pub fn walk(roots: &[Root], warnings: &mut Vec<LoadWarning>) -> Vec<Found> {
         }
         seen_dirs.insert(root.canonical.clone());
         // Walked by the path as given, so warnings and reads name what the user wrote.
-        walk_dir(i, &root.given, "", &mut seen_dirs, &mut out, warnings);
+        walk_dir(
+            i,
+            &root.given,
+            &root.canonical,
+            "",
+            &mut seen_dirs,
+            &mut out,
+            warnings,
+        );
     }
     out
 }
 
+const ALREADY_WALKED: &str = "folder already walked (symlink loop or duplicate link), skipped";
+
 fn walk_dir(
     root: u32,
     dir: &Path,
+    canonical_dir: &Path,
     prefix: &str,
     seen_dirs: &mut HashSet<PathBuf>,
     out: &mut Vec<Found>,
     warnings: &mut Vec<LoadWarning>,
 ) {
+    use rayon::prelude::*;
+
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -142,43 +155,69 @@ fn walk_dir(
     };
     let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
     entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        // Hidden files and folders (.git, editor swap files) are never articles.
-        if name.starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
+    // What each entry is: the folder listing tells for plain files and folders (no system
+    // call); links are followed, so a linked folder or file counts as what it points to.
+    // Files are stat'ed for size and mtime on every core.
+    let kinds: Vec<_> = entries
+        .par_iter()
+        .map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            // Hidden files and folders (.git, editor swap files) are never articles.
+            if name.starts_with('.') {
+                return None;
+            }
+            let path = entry.path();
+            let link = entry.file_type().map_or(true, |t| t.is_symlink());
+            if !link && entry.file_type().is_ok_and(|t| t.is_dir()) {
+                return Some((name, path, Ok(None)));
+            }
+            if !link && FileFormat::from_path(&path).is_none() {
+                return None;
+            }
+            let meta = fs::metadata(&path).map(Some);
+            Some((name, path, meta))
+        })
+        .collect();
+    for (name, path, meta) in kinds.into_iter().flatten() {
         let rel = if prefix.is_empty() {
-            name
+            name.clone()
         } else {
             format!("{prefix}/{name}")
         };
-        // Follows symlinks, so a linked folder or file counts as what it points to.
-        let meta = match fs::metadata(&path) {
+        let meta = match meta {
             Ok(m) => m,
             Err(e) => {
                 warnings.push(warn(&path, format!("cannot read: {e}")));
                 continue;
             }
         };
-        if meta.is_dir() {
-            let Ok(canonical) = fs::canonicalize(&path) else {
-                warnings.push(warn(&path, "cannot resolve folder".to_string()));
-                continue;
-            };
-            if !seen_dirs.insert(canonical) {
-                warnings.push(warn(
-                    &path,
-                    "folder already walked (symlink loop or duplicate link), skipped".to_string(),
-                ));
-                continue;
+        match meta {
+            // A plain folder: its canonical path follows from its parent's.
+            None => {
+                let canonical = canonical_dir.join(&name);
+                if seen_dirs.insert(canonical.clone()) {
+                    walk_dir(root, &path, &canonical, &rel, seen_dirs, out, warnings);
+                } else {
+                    warnings.push(warn(&path, ALREADY_WALKED.to_string()));
+                }
             }
-            walk_dir(root, &path, &rel, seen_dirs, out, warnings);
-        } else if meta.is_file() {
-            if let Some(format) = FileFormat::from_path(&path) {
-                out.push(found(root, rel, path, &meta, format));
+            Some(meta) if meta.is_dir() => {
+                let Ok(canonical) = fs::canonicalize(&path) else {
+                    warnings.push(warn(&path, "cannot resolve folder".to_string()));
+                    continue;
+                };
+                if !seen_dirs.insert(canonical.clone()) {
+                    warnings.push(warn(&path, ALREADY_WALKED.to_string()));
+                    continue;
+                }
+                walk_dir(root, &path, &canonical, &rel, seen_dirs, out, warnings);
             }
+            Some(meta) if meta.is_file() => {
+                if let Some(format) = FileFormat::from_path(&path) {
+                    out.push(found(root, rel, path, &meta, format));
+                }
+            }
+            Some(_) => {}
         }
     }
 }
