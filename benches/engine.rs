@@ -198,6 +198,12 @@ fn main() {
     });
 
     let corpus = Corpus::open(&roots, &options).expect("open BBC corpus");
+    let warm_phases: Vec<String> = corpus
+        .stats()
+        .phases
+        .iter()
+        .map(|(name, d)| format!("{name} {}", ms(*d)))
+        .collect();
     let (text, quotes) = draft(&corpus);
     let hashes: Vec<Vec<u64>> = quotes
         .iter()
@@ -250,6 +256,7 @@ fn main() {
         .map(|(name, d)| format!("{name} {}", ms(*d)))
         .collect();
     println!("last build: {}", phases.join(", "));
+    println!("last warm open: {}", warm_phases.join(", "));
     println!(
         "draft: {} words, {} quotations ({} found by candidates)\n",
         words(&text).len(),
