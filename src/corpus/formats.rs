@@ -226,11 +226,21 @@ fn parse_jsonl(bytes: &[u8]) -> FileRead {
             Err(e) => read.problems.push(e),
         }
     }
+    if read.problems.len() > MAX_LINE_PROBLEMS {
+        let more = read.problems.len() - MAX_LINE_PROBLEMS;
+        read.problems.truncate(MAX_LINE_PROBLEMS);
+        read.problems
+            .push(format!("and {more} more lines with problems"));
+    }
     if read.articles.is_empty() && read.problems.is_empty() {
         read.problems.push("no articles in file".to_string());
     }
     read
 }
+
+/// Line problems told one by one for a .jsonl file; past this, a count (a file of a
+/// million bad lines is one problem, not a million).
+const MAX_LINE_PROBLEMS: usize = 20;
 
 /// The title of a Markdown file: `title` in YAML (`---`) or TOML (`+++`) front matter,
 /// else the first `#` heading, else the first line.
@@ -599,6 +609,18 @@ mod tests {
         assert_eq!(read.problems.len(), 2, "{:?}", read.problems);
         assert!(read.problems[0].starts_with("line 2:"));
         assert!(read.problems[1].starts_with("line 4:"));
+    }
+
+    #[test]
+    fn jsonl_many_broken_lines_are_counted() {
+        let file = "{\"text\":\"ok\"}\n".to_string() + &"oops\n".repeat(50);
+        let read = parse_file(file.into_bytes(), FileFormat::JsonLines, "m.jsonl");
+        assert_eq!(read.articles.len(), 1);
+        assert_eq!(read.problems.len(), MAX_LINE_PROBLEMS + 1);
+        assert_eq!(
+            read.problems.last().unwrap(),
+            "and 30 more lines with problems"
+        );
     }
 
     #[test]
