@@ -517,6 +517,80 @@ mod tests {
     }
 
     #[test]
+    fn damage_under_a_valid_checksum_never_panics() {
+        let (roots, bytes) = sample();
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..300 {
+            let mut damaged = bytes.clone();
+            for _ in 0..3 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let at = HEADER + (state as usize) % (damaged.len() - HEADER);
+                damaged[at] = (state >> 40) as u8;
+            }
+            reseal(&mut damaged);
+            // Refused, or accepted and then usable without panicking.
+            if let Ok(image) = decode_all(Bytes::Owned(damaged), &roots) {
+                let postings = image.postings().unwrap();
+                let _ = index::candidates(&postings, &[1, 2, 3, 4, 5], 5);
+                assert_eq!(postings.pairs().count() as u64, image.layout.count);
+            }
+        }
+        // Random bytes, and random runs of the pieces markup is made of, in every reader.
+        let pieces = [
+            "<",
+            ">",
+            "&",
+            "&#",
+            "&#x",
+            ";",
+            "é",
+            "“",
+            "<script",
+            "</script>",
+            "<!--",
+            "-->",
+            "\"",
+            "'",
+            "\n",
+            "{",
+            "}",
+            "title",
+            "#",
+            "---",
+            "+++",
+            "<p>",
+            "<title>",
+            "=",
+        ];
+        let mut junks: Vec<Vec<u8>> = [0usize, 1, 7, 64, 300]
+            .iter()
+            .map(|&len| (0..len).map(|i| (i * 37 % 251) as u8).collect())
+            .collect();
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state as usize) % pieces.len()]);
+            }
+            junks.push(text.into_bytes());
+        }
+        for junk in junks {
+            for format in [
+                FileFormat::Text,
+                FileFormat::Markdown,
+                FileFormat::Html,
+                FileFormat::JsonLines,
+            ] {
+                let _ = super::super::formats::parse_file(junk.clone(), format, "junk");
+            }
+        }
+    }
+
+    #[test]
     fn round_trip_and_refusals() {
         let (roots, bytes) = sample();
         let image = decode_all(Bytes::Owned(bytes.clone()), &roots).unwrap();
