@@ -113,6 +113,30 @@ pub struct Stats {
     pub phases: Vec<(&'static str, Duration)>,
 }
 
+/// One line for `verbatim index`: "2225 articles in 2225 files, 864674 words (5.0 MB of
+/// text); index 2.7 MB, 422986 fingerprints; built in 0.21 s".
+impl std::fmt::Display for Stats {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mb = |b: u64| b as f64 / 1e6;
+        write!(
+            f,
+            "{} articles in {} files, {} words ({:.1} MB of text); index {:.1} MB, {} fingerprints; {} in {:.2} s",
+            self.articles,
+            self.files,
+            self.words,
+            mb(self.text_bytes),
+            mb(self.index_bytes),
+            self.fingerprints,
+            if self.from_cache {
+                "opened from cache"
+            } else {
+                "built"
+            },
+            self.elapsed.as_secs_f64()
+        )
+    }
+}
+
 /// Files that differed from the cache when the corpus was opened (paths relative to their
 /// root). All new on a first build. A file modified in the two seconds before it was read
 /// is read again on the next open (listed as changed), since a second edit in the same

@@ -273,6 +273,12 @@ fn cache_round_trips_and_follows_changes() {
 
     let second = open_cached(&root, &cache);
     assert!(second.stats().from_cache);
+    let line = second.stats().to_string();
+    assert!(
+        line.starts_with("50 articles in 50 files, 15200 words"),
+        "{line}"
+    );
+    assert!(line.contains("opened from cache"), "{line}");
     assert_eq!(second.changes(), &Changes::default());
     assert!(second.warnings().is_empty());
     let quote = hashes(&passage(&texts[9], 40, 10));
