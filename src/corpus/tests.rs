@@ -410,6 +410,29 @@ fn bbc_corpus() {
     let article = corpus.article(found[0].doc).unwrap();
     assert!(article.text.contains("no lack of confidence in the team"));
 
+    // Across the corpus: every 5-word passage is found, and a 15-word one with a word
+    // changed ranks its article (or a byte-identical copy) among the first 8.
+    let texts: Vec<String> = (0..corpus.len() as DocId)
+        .map(|d| fs::read_to_string(root.join(corpus.path(d).unwrap())).unwrap())
+        .collect();
+    for doc in (0..corpus.len()).step_by(37) {
+        let text = &texts[doc];
+        let n = words(text).len();
+        let exact = hashes(&passage(text, n / 2, 5));
+        let all = corpus.candidates(&exact, usize::MAX);
+        assert!(
+            all.iter().any(|c| c.doc as usize == doc),
+            "5 words of {doc}"
+        );
+        let mut altered = hashes(&passage(text, n / 3, 15));
+        altered[7] = crate::text::hash_word("zebra");
+        let top = corpus.candidates(&altered, 8);
+        assert!(
+            top.iter().any(|c| texts[c.doc as usize] == *text),
+            "altered passage of {doc}: {top:?}"
+        );
+    }
+
     // Byte-identical articles (BBC has 98 pairs): a passage of one finds both.
     let mut seen = std::collections::HashMap::new();
     let pair = (0..corpus.len() as DocId).find_map(|d| {
