@@ -79,7 +79,7 @@ pub type Progress = Arc<dyn Fn(usize, usize) + Send + Sync>;
 pub struct OpenOptions {
     /// Where to keep the persisted index; `None` means do not persist.
     pub cache_dir: Option<PathBuf>,
-    /// Called as articles are indexed (from any thread).
+    /// Called as each file is read (from any thread): see `Progress`.
     pub progress: Option<Progress>,
 }
 
