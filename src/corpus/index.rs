@@ -1,0 +1,456 @@
+//! The fingerprint index: winnowed word k-grams (MOSS, Schleimer et al. 2003) and their
+//! postings, in the flat byte layout that is both built in memory and memory-mapped.
+//!
+//! Layout of the postings (all little-endian), for `n` postings and `b` bucket bits (about
+//! `n / 8` buckets): a directory of `2^b + 1` u32 (first posting of each bucket, by the top
+//! `b` bits of the 32-bit fingerprint), then `n` tags (the low `32 - b` bits of the
+//! fingerprint, in 2 bytes, or 1 once `b >= 24`), then `n` doc ids of `doc_bytes` bytes
+//! each. Postings are sorted by (fingerprint, doc), so the docs of one fingerprint are one
+//! contiguous run. Bucket and tag together give back the whole fingerprint, which is what
+//! lets an update rebuild from the old index. About 5.5 bytes a posting in all.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::{Candidate, DocId};
+
+/// Words in a k-gram. With `W`, `W + K - 1 = 5`: any 5 contiguous words hold a whole
+/// window, so a shared run of 5 words always shares a selected fingerprint.
+pub const K: usize = 3;
+/// Winnowing window, in k-grams.
+pub const W: usize = 3;
+
+/// A fingerprint in more posting lists than this is too common to rank by ("one of the"),
+/// and is ignored when the query has rarer ones.
+const HUGE_POSTINGS: usize = 5_000;
+
+/// The sizes that say where each part of the postings lies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Layout {
+    pub bucket_bits: u32,
+    /// 3 while doc ids fit in 24 bits, else 4: a quarter of the postings' bytes saved.
+    pub doc_bytes: u32,
+    pub count: u64,
+}
+
+/// The postings over borrowed bytes (owned or mapped).
+#[derive(Debug, Clone, Copy)]
+pub struct Postings<'a> {
+    layout: Layout,
+    dir: &'a [u8],
+    tags: &'a [u8],
+    docs: &'a [u8],
+}
+
+impl Layout {
+    fn buckets(&self) -> usize {
+        1usize << self.bucket_bits
+    }
+
+    /// Bytes a tag takes: enough for the fingerprint bits the bucket does not give.
+    fn tag_bytes(&self) -> usize {
+        if self.bucket_bits >= 24 { 1 } else { 2 }
+    }
+
+    fn tag_mask(&self) -> u32 {
+        u32::MAX >> self.bucket_bits
+    }
+
+    fn dir_len(&self) -> usize {
+        (self.buckets() + 1) * 4
+    }
+
+    /// Bytes the postings take, or `None` if the sizes overflow (a corrupt header).
+    pub fn byte_len(&self) -> Option<usize> {
+        if !(16..=30).contains(&self.bucket_bits) || !(3..=4).contains(&self.doc_bytes) {
+            return None;
+        }
+        let n = usize::try_from(self.count).ok()?;
+        let per = self.tag_bytes() + self.doc_bytes as usize;
+        n.checked_mul(per)?.checked_add(self.dir_len())
+    }
+
+    /// The postings within `bytes`, which must be exactly `byte_len` long.
+    pub fn view<'a>(&self, bytes: &'a [u8]) -> Option<Postings<'a>> {
+        if Some(bytes.len()) != self.byte_len() {
+            return None;
+        }
+        let n = self.count as usize;
+        let (dir, rest) = bytes.split_at(self.dir_len());
+        let (tags, docs) = rest.split_at(n * self.tag_bytes());
+        let view = Postings {
+            layout: *self,
+            dir,
+            tags,
+            docs,
+        };
+        (view.dir_at(self.buckets()) == n).then_some(view)
+    }
+}
+
+impl<'a> Postings<'a> {
+    fn dir_at(&self, i: usize) -> usize {
+        let b = &self.dir[i * 4..i * 4 + 4];
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize
+    }
+
+    fn tag_at(&self, i: usize) -> u32 {
+        if self.layout.tag_bytes() == 1 {
+            u32::from(self.tags[i])
+        } else {
+            u32::from(u16::from_le_bytes([self.tags[i * 2], self.tags[i * 2 + 1]]))
+        }
+    }
+
+    fn doc_at(&self, i: usize) -> DocId {
+        let w = self.layout.doc_bytes as usize;
+        let b = &self.docs[i * w..i * w + w];
+        u32::from_le_bytes([b[0], b[1], b[2], if w == 4 { b[3] } else { 0 }])
+    }
+
+    /// The posting range of one fingerprint.
+    fn range(&self, fingerprint: u32) -> std::ops::Range<usize> {
+        let bucket = (fingerprint >> (32 - self.layout.bucket_bits)) as usize;
+        let (lo, hi) = (self.dir_at(bucket), self.dir_at(bucket + 1));
+        if lo >= hi || hi > self.layout.count as usize {
+            return 0..0;
+        }
+        let tag = fingerprint & self.layout.tag_mask();
+        let first = lo + partition(hi - lo, |i| self.tag_at(lo + i) < tag);
+        let end = lo + partition(hi - lo, |i| self.tag_at(lo + i) <= tag);
+        first..end.max(first)
+    }
+
+    /// Whether the directory only points forward and inside the postings. A directory that
+    /// did not would make lookups panic; checked once when an index file is opened (it is
+    /// `O(buckets)`, too slow for every lookup).
+    pub fn is_valid(&self) -> bool {
+        let n = self.layout.count as usize;
+        let mut prev = 0;
+        for b in 0..=self.layout.buckets() {
+            let at = self.dir_at(b);
+            if at < prev || at > n {
+                return false;
+            }
+            prev = at;
+        }
+        prev == n
+    }
+
+    /// Every (fingerprint, doc) posting.
+    #[cfg(test)]
+    pub fn pairs(self) -> impl Iterator<Item = (u32, DocId)> + 'a {
+        (0..1 << SLICE_BITS).flat_map(move |s| self.pairs_in(s))
+    }
+
+    /// The doc of every posting, in index order.
+    pub fn docs(self) -> impl Iterator<Item = DocId> + 'a {
+        (0..self.layout.count as usize).map(move |i| self.doc_at(i))
+    }
+
+    /// The postings of one slice (`slice_of(fp) == slice`), a contiguous run of buckets.
+    pub fn pairs_in(self, slice: u32) -> impl Iterator<Item = (u32, DocId)> + 'a {
+        let shift = 32 - self.layout.bucket_bits;
+        let per_slice = 1usize << (self.layout.bucket_bits - SLICE_BITS);
+        let first = slice as usize * per_slice;
+        (first..first + per_slice).flat_map(move |bucket| {
+            let range = self.dir_at(bucket)..self.dir_at(bucket + 1);
+            range.map(move |i| {
+                let fp = ((bucket as u32) << shift) | self.tag_at(i);
+                (fp, self.doc_at(i))
+            })
+        })
+    }
+}
+
+/// First index in `0..n` where `pred` is false (`pred` true then false over the range).
+fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// The hash of every run of `K` consecutive words, in order.
+pub fn kgrams(words: &[u64]) -> Vec<u32> {
+    words
+        .windows(K)
+        .map(|gram| {
+            let mut h = 0x9e37_79b9_7f4a_7c15u64;
+            for &w in gram {
+                // Multiply before adding so that word order matters.
+                h = h.wrapping_mul(0x0000_0100_0000_01b3).wrapping_add(w);
+            }
+            (mix(h) >> 32) as u32
+        })
+        .collect()
+}
+
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 33;
+    h
+}
+
+/// Robust winnowing: the smallest hash of each window of `W` k-grams (the rightmost one on a
+/// tie), each selected position taken once. A text shorter than a window keeps its minimum.
+pub fn winnow(grams: &[u32], out: &mut Vec<u32>) {
+    if grams.is_empty() {
+        return;
+    }
+    if grams.len() < W {
+        out.extend(grams.iter().min());
+        return;
+    }
+    let mut last: Option<usize> = None;
+    for start in 0..=grams.len() - W {
+        let mut best = start;
+        for i in start + 1..start + W {
+            if grams[i] <= grams[best] {
+                best = i;
+            }
+        }
+        if last != Some(best) {
+            out.push(grams[best]);
+            last = Some(best);
+        }
+    }
+}
+
+/// The fingerprints an article is indexed under: winnowed, sorted, each once.
+pub fn fingerprints(word_hashes: &[u64]) -> Vec<u32> {
+    let mut out = Vec::new();
+    winnow(&kgrams(word_hashes), &mut out);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The index is built a slice of fingerprints at a time (by their top bits): only one
+/// slice's pairs are ever held sorted, a sixteenth of the postings.
+pub const SLICE_BITS: u32 = 4;
+
+/// Which slice a fingerprint falls in.
+pub fn slice_of(fp: u32) -> u32 {
+    fp >> (32 - SLICE_BITS)
+}
+
+/// A posting as one sortable number: `fingerprint << 32 | doc`.
+pub fn key(fp: u32, doc: DocId) -> u64 {
+    (u64::from(fp) << 32) | u64::from(doc)
+}
+
+/// Lays out postings, appending them to `out`. `gather(s)` gives the keys (`key`) of slice
+/// `s` (`slice_of(fp) == s`) in any order, each at most once; `n` is how many there are in
+/// all. Each slice is gathered, sorted on every core, and written in place, so the memory
+/// beyond the index itself is one slice of keys.
+pub fn build_into(
+    gather: impl Fn(u32) -> Vec<u64>,
+    n: usize,
+    doc_count: usize,
+    out: &mut Vec<u8>,
+) -> Layout {
+    let bucket_bits = (usize::BITS - (n / 8).max(1).leading_zeros()).clamp(16, 30);
+    build_with(gather, n, bucket_bits, doc_count, out)
+}
+
+/// `build_into` with the bucket bits chosen (tests use it for big-corpus layouts).
+fn build_with(
+    gather: impl Fn(u32) -> Vec<u64>,
+    n: usize,
+    bucket_bits: u32,
+    doc_count: usize,
+    out: &mut Vec<u8>,
+) -> Layout {
+    let layout = Layout {
+        bucket_bits,
+        doc_bytes: if doc_count <= 1 << 24 { 3 } else { 4 },
+        count: n as u64,
+    };
+    let base = out.len();
+    out.resize(base + layout.byte_len().unwrap_or(0), 0);
+    let (dir, rest) = out[base..].split_at_mut(layout.dir_len());
+    let (tag_bytes, doc_bytes) = (layout.tag_bytes(), layout.doc_bytes as usize);
+    let (tags, docs) = rest.split_at_mut(n * tag_bytes);
+    let mask = layout.tag_mask();
+    let shift = 32 - bucket_bits;
+    // `next` is the next posting to write; `bucket` the next directory entry.
+    let (mut next, mut bucket) = (0usize, 0usize);
+    let set_dir = |dir: &mut [u8], bucket: usize, at: usize| {
+        dir[bucket * 4..bucket * 4 + 4].copy_from_slice(&(at as u32).to_le_bytes());
+    };
+    for slice in 0..1u32 << SLICE_BITS {
+        let mut keys = gather(slice);
+        keys.par_sort_unstable();
+        for key in keys {
+            // More pairs than `n` is a caller's bug: never write past the index.
+            if next >= n {
+                debug_assert!(false, "more postings than announced");
+                break;
+            }
+            let fp = (key >> 32) as u32;
+            while bucket <= (fp >> shift) as usize {
+                set_dir(dir, bucket, next);
+                bucket += 1;
+            }
+            tags[next * tag_bytes..(next + 1) * tag_bytes]
+                .copy_from_slice(&(fp & mask).to_le_bytes()[..tag_bytes]);
+            docs[next * doc_bytes..(next + 1) * doc_bytes]
+                .copy_from_slice(&(key as u32).to_le_bytes()[..doc_bytes]);
+            next += 1;
+        }
+    }
+    debug_assert_eq!(next, n, "fewer postings than announced");
+    while bucket <= layout.buckets() {
+        set_dir(dir, bucket, n);
+        bucket += 1;
+    }
+    layout
+}
+
+#[cfg(test)]
+fn gather_test(pairs: &[(u32, DocId)], slice: u32) -> Vec<u64> {
+    pairs
+        .iter()
+        .filter(|&&(fp, _)| slice_of(fp) == slice)
+        .map(|&(fp, doc)| key(fp, doc))
+        .collect()
+}
+
+#[cfg(test)]
+fn build(pairs: impl Iterator<Item = (u32, DocId)>, doc_count: usize) -> (Layout, Vec<u8>) {
+    let pairs: Vec<_> = pairs.collect();
+    let mut out = Vec::new();
+    let layout = build_into(|s| gather_test(&pairs, s), pairs.len(), doc_count, &mut out);
+    (layout, out)
+}
+
+/// Articles sharing k-grams with the query words, ranked by how many distinct query
+/// k-grams they hold (ties: lower doc id first). All the query's k-grams are looked up,
+/// not just the winnowed ones, so any article fingerprint inside the quote is met.
+pub fn candidates(postings: &Postings<'_>, words: &[u64], limit: usize) -> Vec<Candidate> {
+    let mut grams = kgrams(words);
+    grams.sort_unstable();
+    grams.dedup();
+    let ranges: Vec<_> = grams.iter().map(|&g| postings.range(g)).collect();
+    let has_rare = ranges
+        .iter()
+        .any(|r| !r.is_empty() && r.len() <= HUGE_POSTINGS);
+    let mut hits: HashMap<DocId, u32> = HashMap::new();
+    for range in ranges {
+        if range.len() > HUGE_POSTINGS && has_rare {
+            continue;
+        }
+        for i in range {
+            *hits.entry(postings.doc_at(i)).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<Candidate> = hits
+        .into_iter()
+        .map(|(doc, hits)| Candidate { doc, hits })
+        .collect();
+    ranked.sort_unstable_by(|a, b| b.hits.cmp(&a.hits).then(a.doc.cmp(&b.doc)));
+    ranked.truncate(limit);
+    ranked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words;
+
+    fn hashes(s: &str) -> Vec<u64> {
+        words(s).iter().map(|w| w.hash).collect()
+    }
+
+    #[test]
+    fn every_five_word_run_holds_a_selected_fingerprint() {
+        let text = "the quick brown fox jumps over the lazy dog while a cat sleeps on the warm \
+                    mat and the birds sing in the old oak tree near the river bank today";
+        let h = hashes(text);
+        let selected = fingerprints(&h);
+        for run in h.windows(5) {
+            let grams = kgrams(run);
+            assert!(grams.iter().any(|g| selected.binary_search(g).is_ok()));
+        }
+    }
+
+    #[test]
+    fn layout_round_trips_keys() {
+        // Some fingerprints shared by several docs, as common phrases are.
+        let pairs: Vec<(u32, DocId)> = (0..1000u64)
+            .map(|i| (mix(i % 600) as u32, i as DocId))
+            .collect();
+        let (layout, bytes) = build(pairs.iter().copied(), 1000);
+        let view = layout.view(&bytes).unwrap();
+        assert!(view.is_valid());
+        let mut want = pairs.clone();
+        want.sort_unstable();
+        assert_eq!(view.pairs().collect::<Vec<_>>(), want);
+        let (fp, doc) = want[10];
+        let docs: Vec<_> = view.range(fp).map(|i| view.doc_at(i)).collect();
+        assert!(docs.contains(&doc));
+        assert!(docs.windows(2).all(|w| w[0] < w[1]));
+        assert!(layout.view(&bytes[1..]).is_none());
+    }
+
+    #[test]
+    #[cfg_attr(
+        debug_assertions,
+        ignore = "2^24 buckets take seconds unoptimised; `cargo test --release` runs it"
+    )]
+    fn wide_buckets_and_doc_ids() {
+        // One-byte tags (24 bucket bits) and four-byte doc ids: the layouts of a big corpus.
+        let pairs: Vec<(u32, DocId)> = (0..3000u64)
+            .map(|i| (mix(i % 900) as u32, (i as DocId) << 12))
+            .collect();
+        let mut bytes = Vec::new();
+        let layout = build_with(
+            |s| gather_test(&pairs, s),
+            pairs.len(),
+            24,
+            1 << 25,
+            &mut bytes,
+        );
+        assert_eq!((layout.tag_bytes(), layout.doc_bytes), (1, 4));
+        let view = layout.view(&bytes).unwrap();
+        assert!(view.is_valid());
+        let mut want = pairs.clone();
+        want.sort_unstable();
+        assert_eq!(view.pairs().collect::<Vec<_>>(), want);
+        let (fp, doc) = want[77];
+        assert!(view.range(fp).any(|i| view.doc_at(i) == doc));
+    }
+
+    #[test]
+    fn ranks_by_shared_kgrams() {
+        let docs = [
+            "nothing to see here at all in this one",
+            "he said there is no lack of confidence in the team today",
+            "there is no lack of bread",
+        ];
+        let mut pairs = Vec::new();
+        for (d, text) in docs.iter().enumerate() {
+            for fp in fingerprints(&hashes(text)) {
+                pairs.push((fp, d as DocId));
+            }
+        }
+        let (layout, bytes) = build(pairs.iter().copied(), docs.len());
+        let view = layout.view(&bytes).unwrap();
+        let found = candidates(
+            &view,
+            &hashes("There is no lack of confidence in the team"),
+            5,
+        );
+        assert_eq!(found[0].doc, 1);
+        assert!(found.iter().all(|c| c.doc != 0));
+    }
+}
