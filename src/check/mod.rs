@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::corpus::{Article, Corpus, DocId};
 use crate::draft::{self, ExtractOptions, Format, Quote, Speaker};
-use crate::text::{Word, words};
+use crate::text::words;
 use align::{Alignment, Op, QWord};
 
 /// Is the wording in the sources?
@@ -85,8 +85,10 @@ pub struct CheckOptions {
     pub extract: ExtractOptions,
 }
 
-/// How many candidate articles are aligned for one quotation.
+/// How many candidate articles are searched for a quotation's exact words.
 const CANDIDATES: usize = 8;
+/// How many of them are aligned word by word when none holds the exact words.
+const ALIGNED: usize = 4;
 
 /// Checks every quotation of a draft.
 pub fn check_text(
@@ -131,35 +133,27 @@ fn quote_words(text: &str, quote: &Quote) -> (Vec<QWord>, Vec<Range<usize>>) {
     (out, ranges)
 }
 
-/// A source article's words, twice: as written, and as its speakers' words with the
-/// attributions between two quotations taken out (`"…," he said. "…"` runs on).
-struct SourceWords {
-    all: Vec<Word>,
-    speech: Vec<usize>,
-}
-
-fn source_words(article: &Article) -> SourceWords {
-    let all = words(&article.text);
+/// Which of an article's words are its speakers' words: all of them but the attributions
+/// between two quotations of one speaker (`"…," he said. "…"` runs on), as indices into
+/// `article.words`.
+fn speech_words(article: &Article) -> Vec<usize> {
+    let all = &article.words;
     let mut skip = vec![false; all.len()];
     for pair in article.quotes.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let lo = all.partition_point(|w| w.start < a.end);
         let hi = all.partition_point(|w| w.end <= b.start).max(lo);
-        let gap: Vec<usize> = (lo..hi).collect();
         let same_speaker = match (&a.speaker, &b.speaker) {
             (Some(x), Some(y)) => x.name == y.name,
             (None, None) => true,
             _ => b.speaker.is_none(),
         };
-        let text_between = &article.text[a.end.min(b.start)..b.start];
-        if same_speaker && gap.len() <= 15 && text_between.matches("\n\n").count() <= 1 {
-            for k in gap {
-                skip[k] = true;
-            }
+        let text_between = article.text.get(a.end.min(b.start)..b.start).unwrap_or("");
+        if same_speaker && hi - lo <= 15 && text_between.matches("\n\n").count() <= 1 {
+            skip[lo..hi].iter_mut().for_each(|s| *s = true);
         }
     }
-    let speech = (0..all.len()).filter(|&k| !skip[k]).collect();
-    SourceWords { all, speech }
+    (0..all.len()).filter(|&k| !skip[k]).collect()
 }
 
 /// One way a candidate article backs a quotation.
@@ -167,60 +161,58 @@ struct Backing {
     doc: DocId,
     article: std::sync::Arc<Article>,
     alignment: Alignment,
-    /// Source word index (into `all`) of each aligned source position.
+    /// Index into `article.words` of each aligned source position.
     map: Vec<usize>,
     wording: Wording,
     similarity: f32,
 }
 
-fn backing(doc: DocId, article: std::sync::Arc<Article>, q: &[QWord]) -> Option<Backing> {
-    let sw = source_words(&article);
-    let full: Vec<u64> = sw.all.iter().map(|w| w.hash).collect();
-    let speech: Vec<u64> = sw.speech.iter().map(|&k| sw.all[k].hash).collect();
+/// The quotation verbatim in the article (conventions allowed), as written or across the
+/// article's own attributions.
+fn exact_backing(doc: DocId, article: &std::sync::Arc<Article>, q: &[QWord]) -> Option<Backing> {
+    let full: Vec<u64> = article.words.iter().map(|w| w.hash).collect();
+    let found = align::exact(q, &full)
+        .map(|a| (a, (0..full.len()).collect()))
+        .or_else(|| {
+            let speech = speech_words(article);
+            let hashes: Vec<u64> = speech.iter().map(|&k| full[k]).collect();
+            align::exact(q, &hashes).map(|a| (a, speech))
+        });
+    found.map(|(alignment, map)| Backing {
+        doc,
+        article: std::sync::Arc::clone(article),
+        alignment,
+        map,
+        wording: Wording::Exact,
+        similarity: 1.0,
+    })
+}
+
+/// The closest the article comes to the quotation: altered when most of its words are there
+/// in order, else not found.
+fn closest_backing(doc: DocId, article: &std::sync::Arc<Article>, q: &[QWord]) -> Backing {
+    let speech = speech_words(article);
+    let hashes: Vec<u64> = speech.iter().map(|&k| article.words[k].hash).collect();
     let counted = q.iter().filter(|w| !w.bracket).count().max(1);
-    if let Some(a) = align::exact(q, &full) {
-        let map = (0..full.len()).collect();
-        return Some(Backing {
-            doc,
-            article,
-            alignment: a,
-            map,
-            wording: Wording::Exact,
-            similarity: 1.0,
-        });
-    }
-    if let Some(a) = align::exact(q, &speech) {
-        let map = sw.speech.clone();
-        return Some(Backing {
-            doc,
-            article,
-            alignment: a,
-            map,
-            wording: Wording::Exact,
-            similarity: 1.0,
-        });
-    }
     // Align within a window around where the quotation's words are densest.
-    let (lo, hi) = window(q, &speech);
-    let a = align::align(q, &speech[lo..hi]);
-    let map: Vec<usize> = sw.speech[lo..hi].to_vec();
+    let (lo, hi) = window(q, &hashes);
+    let a = align::align(q, &hashes[lo..hi]);
     let similarity = a.matched as f32 / counted as f32;
     let longest = longest_run(&a);
     let altered =
         similarity >= 0.5 && a.matched >= 4 && longest >= 3 || similarity >= 0.8 && a.matched >= 3;
-    let wording = if altered {
-        Wording::Altered
-    } else {
-        Wording::NotFound
-    };
-    Some(Backing {
+    Backing {
         doc,
-        article,
+        article: std::sync::Arc::clone(article),
         alignment: a,
-        map,
-        wording,
+        map: speech[lo..hi].to_vec(),
+        wording: if altered {
+            Wording::Altered
+        } else {
+            Wording::NotFound
+        },
         similarity,
-    })
+    }
 }
 
 fn longest_run(a: &Alignment) -> usize {
@@ -340,11 +332,7 @@ fn source_speaker(article: &Article, span: Range<usize>) -> Option<Speaker> {
     {
         return q.speaker.clone();
     }
-    draft::speaker_of_span(
-        &article.text,
-        Format::from_path(std::path::Path::new(&article.path)),
-        span,
-    )
+    draft::speaker_of_span(&article.text, article.format, span)
 }
 
 /// Checks one quotation of a draft (`text` is the draft, for the quotation's word ranges).
@@ -364,17 +352,25 @@ pub fn check_quote(corpus: &Corpus, text: &str, quote: Quote) -> Finding {
     }
     let hashes: Vec<u64> = q.iter().filter(|w| !w.bracket).map(|w| w.hash).collect();
     let candidates = corpus.candidates(&hashes, CANDIDATES);
+    let articles: Vec<(DocId, std::sync::Arc<Article>)> = candidates
+        .iter()
+        .filter_map(|c| Some((c.doc, corpus.article(c.doc)?)))
+        .collect();
+    // Verbatim sources first (cheap); only when there is none, the closest few by alignment.
+    let mut found: Vec<Backing> = articles
+        .iter()
+        .filter_map(|(doc, a)| exact_backing(*doc, a, &q))
+        .collect();
+    if found.is_empty() {
+        found = articles
+            .iter()
+            .take(ALIGNED)
+            .map(|(doc, a)| closest_backing(*doc, a, &q))
+            .filter(|b| b.wording != Wording::NotFound || b.similarity >= 0.3)
+            .collect();
+    }
     let mut backings: Vec<(Backing, Option<Speaker>, AttributionVerdict)> = Vec::new();
-    for c in candidates {
-        let Some(article) = corpus.article(c.doc) else {
-            continue;
-        };
-        let Some(b) = backing(c.doc, article, &q) else {
-            continue;
-        };
-        if b.wording == Wording::NotFound && b.similarity < 0.3 {
-            continue;
-        }
+    for b in found {
         let span = passage_span(&b);
         let speaker = source_speaker(&b.article, span);
         let verdict = attribution_verdict(finding.quote.speaker.as_ref(), speaker.as_ref());
@@ -439,7 +435,7 @@ pub fn check_quote(corpus: &Corpus, text: &str, quote: Quote) -> Finding {
 
 /// Byte range in the article of the source words the alignment used.
 fn passage_span(b: &Backing) -> Range<usize> {
-    let all = words(&b.article.text);
+    let all = &b.article.words;
     let first = b.map.get(b.alignment.first).and_then(|&k| all.get(k));
     let last = b.map.get(b.alignment.last).and_then(|&k| all.get(k));
     match (first, last) {
@@ -450,7 +446,7 @@ fn passage_span(b: &Backing) -> Range<usize> {
 
 /// The words replaced, added and dropped, grouped into runs.
 fn changes(b: &Backing, q: &[QWord], ranges: &[Range<usize>], text: &str) -> Vec<Change> {
-    let all = words(&b.article.text);
+    let all = &b.article.words;
     let src = |s: usize| {
         b.map
             .get(s)

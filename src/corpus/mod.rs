@@ -42,6 +42,10 @@ pub struct Article {
     pub text: String,
     /// The quotations in `text`, with their speakers (`draft::analyze`).
     pub quotes: Vec<Quote>,
+    /// The words of `text` (`text::words`), kept for aligning quotations against it.
+    pub words: Vec<crate::text::Word>,
+    /// How `text` reads (Markdown for .md articles).
+    pub format: crate::draft::Format,
 }
 
 /// A problem with one corpus file: told once, by path; the rest of the corpus is used.
@@ -351,6 +355,8 @@ impl Corpus {
             url: entry.url.clone(),
             date: entry.date.clone(),
             author: entry.author.clone(),
+            words: crate::text::words(&parsed.text),
+            format: file.format.draft_format(),
             text: parsed.text,
             quotes,
         });

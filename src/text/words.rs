@@ -64,57 +64,85 @@ pub fn hash_word(word: &str) -> u64 {
     let mut buf = [0u8; 4];
     for c in word.chars() {
         let c = if is_apostrophe(c) { '\'' } else { fold_char(c) };
-        for b in c.encode_utf8(&mut buf).bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(FNV_PRIME);
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h = fnv(h, b);
         }
     }
     // A final mix so that the low bits, which the index keeps, depend on every byte.
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h
+    finish(h)
 }
 
 /// Splits text into words. An apostrophe belongs to a word only between two letters
 /// (`it's`, `O'Sullivan`), so quotation marks made of apostrophes never join a word.
+///
+/// This is the indexer's inner loop, so ASCII bytes take a fast path and each word's hash is
+/// computed as it is read; the result is the same as `hash_word` on the word's text.
 pub fn words(text: &str) -> Vec<Word> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 6);
-    let mut start: Option<usize> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(i);
-            }
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = char_at(text, i);
+        if !c.is_alphanumeric() {
+            i += len;
             continue;
         }
-        if let Some(s) = start {
-            let joins = is_apostrophe(c)
-                && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
-                && text[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric);
-            if joins {
-                continue;
+        let start = i;
+        let mut h = FNV_OFFSET;
+        loop {
+            let (c, len) = char_at(text, i);
+            if c.is_ascii_alphanumeric() {
+                h = fnv(h, c.to_ascii_lowercase() as u8);
+            } else if c.is_alphanumeric() {
+                let mut buf = [0u8; 4];
+                for &b in fold_char(c).encode_utf8(&mut buf).as_bytes() {
+                    h = fnv(h, b);
+                }
+            } else if is_apostrophe(c)
+                && i > start
+                && i + len < bytes.len()
+                && char_at(text, i + len).0.is_alphanumeric()
+            {
+                h = fnv(h, b'\'');
+            } else {
+                break;
             }
-            out.push(Word {
-                start: s,
-                end: i,
-                hash: hash_word(&text[s..i]),
-            });
-            start = None;
+            i += len;
+            if i >= bytes.len() {
+                break;
+            }
         }
-    }
-    if let Some(s) = start {
         out.push(Word {
-            start: s,
-            end: text.len(),
-            hash: hash_word(&text[s..]),
+            start,
+            end: i,
+            hash: finish(h),
         });
     }
     out
+}
+
+/// The character at byte `i` and its length, with a fast path for ASCII.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
+}
+
+#[inline]
+fn fnv(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+}
+
+#[inline]
+fn finish(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h
 }
 
 #[cfg(test)]
@@ -140,6 +168,30 @@ mod tests {
         assert_eq!(hash_word("Sinéad"), hash_word("sinead"));
         assert_ne!(hash_word("six"), hash_word("sixfold"));
         assert_eq!(fold_word("Don’t"), "don't");
+    }
+
+    /// The persisted index stores these hashes: changing them must bump the cache version.
+    #[test]
+    fn hash_is_stable() {
+        assert_eq!(
+            hash_word("quotation"),
+            0xf451_65d8_2a4b_7711,
+            "{:#x}",
+            hash_word("quotation")
+        );
+    }
+
+    #[test]
+    fn streaming_hash_is_hash_word() {
+        let text = "It’s O'Sullivan's ‘quote’ — Шевченко SINÉAD naïve 'n' ’90s x' 'y 3.5% done";
+        for w in words(text) {
+            assert_eq!(
+                w.hash,
+                hash_word(&text[w.range()]),
+                "{:?}",
+                &text[w.range()]
+            );
+        }
     }
 
     #[test]
