@@ -6,6 +6,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod documents;
 pub mod position;
+mod stdio;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -36,10 +37,16 @@ pub fn run_stdio() -> ExitCode {
     let shutdown = Arc::new(AtomicBool::new(false));
     let flag = shutdown.clone();
     runtime.block_on(async move {
+        let io = stdio::start();
         let (service, socket) = LspService::new(|client| backend::Backend::new(client, flag));
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        Server::new(io.input, io.output, socket)
             .serve(service)
             .await;
+        // The reader holds a sender of the output channel; once it stops, the writer drains
+        // what is left and ends.
+        io.reader.abort();
+        let _ = io.reader.await;
+        let _ = io.writer.await;
     });
     // Blocking tasks (a corpus load) must not keep the process alive after `exit`.
     runtime.shutdown_background();
