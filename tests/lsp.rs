@@ -1,7 +1,8 @@
 //! The language server as an editor sees it: the real binary over stdio.
 //!
 //! Tests marked `needs the engine` exercise verdicts, so they wait for the quote extractor
-//! and checker (the stubs find no quotes); run them with `cargo test -- --ignored`.
+//! and checker (the stubs find no quotes); run them with `cargo test -- --ignored`. All of
+//! them pass on a scratch merge with the engine branch (`int`) as of 15:30.
 
 mod common;
 
@@ -12,7 +13,7 @@ use common::lsp_client::{LspClient, uri};
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-const ARTICLE: &str = "Title\n\n\"We will never give up,\" said Jane Doe.\n";
+const ARTICLE: &str = "Title\n\n\"We will never give up on the people of this town, whatever it takes,\" said Jane Doe.\n";
 
 /// A workspace with a corpus folder `sources` holding one article, and a private cache.
 fn workspace() -> TempDir {
@@ -338,9 +339,9 @@ fn errors_for_unknown_documents_commands_and_bad_input_keep_the_server_up() {
 
 /// Non-ASCII before each quote on its line: curly quotes, an em dash, Cyrillic, an emoji.
 const DRAFT: &str = "# Draft\n\n\
-Ще — café’s 😀: “We will never give up,” said Jane Doe.\n\n\
-Ще — café’s 😀: “We will always give up,” said Jane Doe.\n\n\
-Ще — café’s 😀: “We will never give up,” said John Roe.\n";
+Ще — café’s 😀: “We will never give up on the people of this town, whatever it takes,” said Jane Doe.\n\n\
+Ще — café’s 😀: “We will never give up on the folk of this town, whatever it takes,” said Jane Doe.\n\n\
+Ще — café’s 😀: “We will never give up on the people of this town, whatever it takes,” said John Roe.\n";
 
 fn nth_quote(text: &str, n: usize) -> (usize, usize) {
     let start = text.match_indices('“').nth(n).unwrap().0;
@@ -377,7 +378,10 @@ fn diagnostics_land_on_the_quotes_in_either_encoding() {
         assert_eq!(altered["range"]["end"], pos(DRAFT, e, utf8));
         assert_eq!(altered["severity"], 2);
         assert!(
-            altered["message"].as_str().unwrap().contains("always"),
+            altered["message"]
+                .as_str()
+                .unwrap()
+                .contains("\"folk\" → \"people\""),
             "{altered}"
         );
         let related = &altered["relatedInformation"][0]["location"];
@@ -409,8 +413,8 @@ fn an_edit_before_a_quote_moves_its_diagnostic() {
     );
     let diagnostics = client.diagnostics(&doc, 2);
     let edited = DRAFT.replacen(
-        "Ще — café’s 😀: “We will always",
-        "😀 Ще — café’s 😀: “We will always",
+        "Ще — café’s 😀: “We will never give up on the folk",
+        "😀 Ще — café’s 😀: “We will never give up on the folk",
         1,
     );
     let (s, e) = nth_quote(&edited, 1);
@@ -434,7 +438,7 @@ fn hover_tells_the_verdict_and_the_source() {
         .unwrap()
         .to_string();
     assert!(value.contains("Altered"), "{value}");
-    assert!(value.contains("~~always~~ **never**"), "{value}");
+    assert!(value.contains("~~folk~~ **people**"), "{value}");
     assert!(value.contains("Title"), "{value}");
     assert!(value.contains("a.txt"), "{value}");
     // Outside any quote: nothing.
@@ -490,20 +494,37 @@ fn code_actions_fix_the_wording_and_the_speaker() {
     };
     assert_eq!(
         action_result(1, "Use the source's wording"),
-        DRAFT.replace("always", "never")
+        DRAFT.replace("folk", "people")
     );
     assert_eq!(
         action_result(2, "Attribute to Jane Doe"),
         DRAFT.replace("John Roe", "Jane Doe")
     );
+    let ignored = action_result(1, "Ignore this quote");
     assert_eq!(
-        action_result(1, "Ignore this quote"),
+        ignored,
         DRAFT.replacen(
-            "“We will always",
-            "<!-- verbatim-ignore -->“We will always",
+            "“We will never give up on the folk",
+            "<!-- verbatim-ignore -->“We will never give up on the folk",
             1
         )
     );
+    // Each fix, applied, clears its diagnostic.
+    for (version, fixed) in [
+        (
+            2,
+            DRAFT
+                .replace("folk", "people")
+                .replace("John Roe", "Jane Doe"),
+        ),
+        (3, ignored.replace("John Roe", "Jane Doe")),
+    ] {
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": doc, "version": version}, "contentChanges": [{"text": fixed}]}),
+        );
+        assert_eq!(client.diagnostics(&doc, version), Vec::<Value>::new());
+    }
     assert!(client.shutdown_and_exit().success());
 }
 
@@ -534,7 +555,7 @@ fn definition_opens_the_source_passage_and_symbols_outline_the_quotes() {
         .iter()
         .map(|s| s["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names[0], "“We will never give up,” — Jane Doe");
+    assert_eq!(names[0], "“We will never give up on…” — Jane Doe");
     assert_eq!(names.len(), 3);
     let r = client.request(
         "textDocument/codeLens",
@@ -554,14 +575,14 @@ fn a_corpus_change_rechecks_open_drafts() {
     assert!(diagnostics.iter().any(|d| d["code"] == "altered"));
     std::fs::write(
         ws.path().join("sources/b.txt"),
-        "Other\n\n\"We will always give up,\" said Jane Doe.\n",
+        "Other\n\n\"We will never give up on the folk of this town, whatever it takes,\" said Jane Doe.\n",
     )
     .unwrap();
     client.notify(
         "workspace/didChangeWatchedFiles",
         json!({"changes": [{"uri": uri(&ws.path().join("sources/b.txt")), "type": 1}]}),
     );
-    // Now the draft's "always" is in a source: no longer altered.
+    // Now the draft's "folk" is in a source: no longer altered.
     client.diagnostics_where(&doc, 1, |d| !d.iter().any(|d| d["code"] == "altered"));
     assert!(client.shutdown_and_exit().success());
 }
