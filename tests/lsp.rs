@@ -150,6 +150,38 @@ fn incremental_edits_in_utf8() {
 }
 
 #[test]
+fn a_burst_of_edits_is_checked_once_after_it() {
+    let ws = workspace();
+    let (mut client, _) = LspClient::start(
+        ws.path(),
+        json!({}),
+        options(ws.path(), json!({"maxDraftBytes": 1})),
+    );
+    let doc = uri(&ws.path().join("draft.md"));
+    client.open(&doc, "markdown", "");
+    client.diagnostics(&doc, 1);
+    for version in 2..=6 {
+        client.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": doc, "version": version},
+                "contentChanges": [{"range": {"start": {"line": 0, "character": 99}, "end": {"line": 0, "character": 99}}, "text": "ж"}]
+            }),
+        );
+    }
+    assert_eq!(too_large_bytes(&client.diagnostics(&doc, 6)), Some(10));
+    client.drain(Duration::from_millis(300));
+    let stale: Vec<_> = client
+        .notifications
+        .iter()
+        .filter(|n| n["method"] == "textDocument/publishDiagnostics")
+        .filter(|n| (2..=5).contains(&n["params"]["version"].as_i64().unwrap_or(0)))
+        .collect();
+    assert!(stale.is_empty(), "{stale:#?}");
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
 fn settings_file_then_live_editor_override() {
     let ws = workspace();
     std::fs::write(

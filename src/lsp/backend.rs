@@ -290,13 +290,20 @@ impl Shared {
             .await;
     }
 
-    fn schedule(self: &Arc<Self>, uri: Uri, delay: Duration) {
+    fn schedule(self: &Arc<Self>, uri: Uri) {
+        let me = self.clone();
+        tokio::spawn(async move { me.refresh(uri).await });
+    }
+
+    /// Re-checks once the typing has paused: a later edit's task takes over from this one.
+    fn schedule_debounced(self: &Arc<Self>, uri: Uri, version: i32) {
         let me = self.clone();
         tokio::spawn(async move {
-            if !delay.is_zero() {
-                tokio::time::sleep(delay).await;
+            tokio::time::sleep(DEBOUNCE).await;
+            let current = lock(&me.state).documents.get(&uri).map(|d| d.version);
+            if current == Some(version) {
+                me.refresh(uri).await;
             }
-            me.refresh(uri).await;
         });
     }
 
@@ -310,7 +317,7 @@ impl Shared {
             state.documents.keys().cloned().collect()
         };
         for uri in uris {
-            self.schedule(uri, Duration::ZERO);
+            self.schedule(uri);
         }
     }
 
@@ -684,7 +691,7 @@ impl LanguageServer for Backend {
         lock(&self.shared.state)
             .documents
             .insert(d.uri.clone(), doc);
-        self.shared.schedule(d.uri, Duration::ZERO);
+        self.shared.schedule(d.uri);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -699,7 +706,8 @@ impl LanguageServer for Backend {
             };
             doc.apply(&params.content_changes, params.text_document.version, enc);
         }
-        self.shared.schedule(uri, DEBOUNCE);
+        self.shared
+            .schedule_debounced(uri, params.text_document.version);
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
