@@ -82,7 +82,6 @@ fn draft(quotes: &[String]) -> String {
             q.clone()
         };
         out.push_str(FILLER);
-        out.push_str(&FILLER[..FILLER.len() / 2]);
         out.push_str(&format!("\n\n“{q},” a spokesman said.\n\n"));
     }
     out
