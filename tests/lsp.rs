@@ -291,6 +291,26 @@ fn progress_and_file_watching_where_the_client_supports_them() {
 }
 
 #[test]
+fn without_client_watchers_the_server_polls_the_corpus() {
+    let ws = workspace();
+    let caps = json!({"window": {"workDoneProgress": true}});
+    let (mut client, _) = LspClient::start(ws.path(), caps, options(ws.path(), json!({})));
+    client.wait_notification("$/progress", |p| p["value"]["kind"] == "end");
+    // Let the poller take its first look, then change the corpus.
+    std::thread::sleep(Duration::from_millis(2500));
+    std::fs::write(ws.path().join("sources/b.txt"), "B\n\nMore text.\n").unwrap();
+    client.wait_notification("$/progress", |p| p["value"]["kind"] == "begin");
+    client.wait_notification("$/progress", |p| p["value"]["kind"] == "end");
+    assert!(
+        !client
+            .server_requests
+            .iter()
+            .any(|r| r["method"] == "client/registerCapability")
+    );
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
 fn a_missing_corpus_is_told_once() {
     let ws = workspace();
     let (mut client, _) = LspClient::start(

@@ -1,8 +1,11 @@
 //! The language server proper: routes each LSP request to the document state, the settings,
 //! the corpus and the engine, and sends back what `diagnostics` makes of the findings.
 
+use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -30,6 +33,8 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 const REINDEX_DEBOUNCE: Duration = Duration::from_millis(300);
 const WATCH_ID: &str = "verbatim-watch-corpus";
 const CACHE_LIMIT: usize = 50_000;
+/// How often the corpus is looked at when the client does not watch files for us.
+const POLL_INTERVAL: Duration = Duration::from_secs(2);
 
 pub struct Backend {
     shared: Arc<Shared>,
@@ -163,6 +168,46 @@ fn check_draft(
             finding
         })
         .collect()
+}
+
+/// A hash of every file's path, size and modification time under `roots` (symbolic links
+/// to folders are not followed, so a loop cannot trap the walk).
+/// The cache folder is skipped: re-indexing writes there.
+fn fingerprint(roots: &[PathBuf], cache: Option<&Path>) -> u64 {
+    fn walk(path: &Path, cache: Option<&Path>, depth: usize, h: &mut DefaultHasher) {
+        if cache.is_some_and(|c| path.starts_with(c)) {
+            return;
+        }
+        // A root may itself be a link to the corpus folder.
+        let meta = if depth == 0 {
+            std::fs::metadata(path)
+        } else {
+            std::fs::symlink_metadata(path)
+        };
+        let Ok(meta) = meta else {
+            return;
+        };
+        if meta.is_dir() && depth < 64 {
+            let Ok(entries) = std::fs::read_dir(path) else {
+                return;
+            };
+            let mut children: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+            children.sort();
+            for c in children {
+                walk(&c, cache, depth + 1, h);
+            }
+        } else {
+            let meta = std::fs::metadata(path).unwrap_or(meta);
+            path.hash(h);
+            meta.len().hash(h);
+            meta.modified().ok().hash(h);
+        }
+    }
+    let mut h = DefaultHasher::new();
+    for root in roots {
+        walk(root, cache, 0, &mut h);
+    }
+    h.finish()
 }
 
 /// What a request about one document needs, taken under the lock.
@@ -385,14 +430,18 @@ impl Shared {
         }
     }
 
-    /// Registers file watching on the corpus and the settings file, where the client can.
-    async fn watch(&self) {
+    /// Registers file watching on the corpus and the settings file, where the client can;
+    /// else polls the corpus itself.
+    async fn watch(self: &Arc<Self>) {
         let (roots, root, relative, was) = {
             let mut state = lock(&self.state);
+            let was = std::mem::replace(&mut state.watching, true);
             if !state.caps.watch_dynamic {
+                if !was {
+                    self.poll_corpus();
+                }
                 return;
             }
-            let was = std::mem::replace(&mut state.watching, true);
             (
                 state.settings.corpus.clone(),
                 state.layers.root.clone(),
@@ -445,6 +494,36 @@ impl Shared {
         if let Err(e) = self.client.register_capability(vec![registration]).await {
             tracing::warn!("cannot watch the corpus: {e}");
         }
+    }
+
+    /// For clients that cannot watch files for us: a cheap fingerprint of the corpus files
+    /// (paths, sizes, modification times) every few seconds; a change re-indexes.
+    fn poll_corpus(self: &Arc<Self>) {
+        let me = self.clone();
+        tokio::spawn(async move {
+            let mut last: Option<(Vec<PathBuf>, u64)> = None;
+            loop {
+                tokio::time::sleep(POLL_INTERVAL).await;
+                let (roots, cache) = {
+                    let state = lock(&me.state);
+                    (
+                        state.settings.corpus.clone(),
+                        state.settings.cache_dir.clone(),
+                    )
+                };
+                let r = roots.clone();
+                let fp = move || fingerprint(&r, cache.as_deref());
+                let Ok(now) = tokio::task::spawn_blocking(fp).await else {
+                    continue;
+                };
+                let changed =
+                    matches!(&last, Some((was_roots, was)) if *was_roots == roots && *was != now);
+                last = Some((roots, now));
+                if changed {
+                    me.schedule_reindex();
+                }
+            }
+        });
     }
 
     fn spawn_load(self: &Arc<Self>) {
@@ -733,7 +812,13 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let roots = lock(&self.shared.state).settings.corpus.clone();
+        let (roots, cache) = {
+            let state = lock(&self.shared.state);
+            (
+                state.settings.corpus.clone(),
+                state.settings.cache_dir.clone(),
+            )
+        };
         let mut settings_changed = false;
         let mut corpus_changed = false;
         for change in &params.changes {
@@ -742,7 +827,9 @@ impl LanguageServer for Backend {
             };
             if config::is_settings_file(&path) {
                 settings_changed = true;
-            } else if roots.iter().any(|r| path.starts_with(r)) {
+            } else if roots.iter().any(|r| path.starts_with(r))
+                && !cache.as_ref().is_some_and(|c| path.starts_with(c))
+            {
                 corpus_changed = true;
             }
         }
