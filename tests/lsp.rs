@@ -610,6 +610,17 @@ fn definition_opens_the_source_passage_and_symbols_outline_the_quotes() {
     assert_eq!(names[0], "“We will never give up on…” — Jane Doe");
     assert_eq!(names.len(), 3);
     let r = client.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": doc}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 99, "character": 0}}}),
+    );
+    let hints = r["result"].as_array().unwrap();
+    assert_eq!(hints.len(), 1, "{hints:#?}");
+    assert_eq!(hints[0]["label"], "✓ Title");
+    assert_eq!(
+        hints[0]["position"],
+        pos(DRAFT, nth_quote(DRAFT, 0).1, false)
+    );
+    let r = client.request(
         "textDocument/codeLens",
         json!({"textDocument": {"uri": doc}}),
     );
