@@ -43,8 +43,6 @@ pub struct Backend {
 struct Shared {
     client: Client,
     state: Mutex<State>,
-    /// Findings by the draft's quotation (text, kind, speaker): survive edits elsewhere.
-    cache: Mutex<HashMap<String, Finding>>,
     /// Bumped on every corpus (re)load; a load that is no longer the latest is discarded.
     generation: AtomicU64,
     /// Bumped on every corpus file change, for debouncing re-indexing.
@@ -60,9 +58,17 @@ struct Caps {
     relative_patterns: bool,
 }
 
+/// A loaded corpus and the findings checked against it, which go when it goes.
+struct Loaded {
+    corpus: Corpus,
+    /// Findings by the draft's quotation (text, kind, speaker): survive edits elsewhere.
+    cache: Mutex<HashMap<String, Finding>>,
+}
+
 enum CorpusState {
+    /// Until the first load ends; a re-load keeps serving the previous corpus.
     Loading,
-    Ready(Arc<Corpus>),
+    Ready(Arc<Loaded>),
     /// No corpus configured, or it could not be opened: nothing to check against.
     Unavailable,
 }
@@ -94,7 +100,6 @@ impl Backend {
                     told: HashSet::new(),
                     watching: false,
                 }),
-                cache: Mutex::new(HashMap::new()),
                 generation: AtomicU64::new(0),
                 change_seq: AtomicU64::new(0),
                 shutdown,
@@ -146,12 +151,12 @@ fn rebase(hit: &Finding, quote: Quote) -> Finding {
 
 /// The engine over one draft, re-checking only quotations not in the cache.
 fn check_draft(
-    corpus: &Corpus,
+    loaded: &Loaded,
     text: &str,
     format: Format,
     extract: &ExtractOptions,
-    cache: &Mutex<HashMap<String, Finding>>,
 ) -> Vec<Finding> {
+    let cache = &loaded.cache;
     draft::analyze(text, format, extract)
         .into_iter()
         .map(|q| {
@@ -159,7 +164,7 @@ fn check_draft(
             if let Some(hit) = lock(cache).get(&key) {
                 return rebase(hit, q);
             }
-            let finding = check_quote(corpus, q);
+            let finding = check_quote(&loaded.corpus, q);
             let mut cache = lock(cache);
             if cache.len() >= CACHE_LIMIT {
                 cache.clear();
@@ -233,13 +238,13 @@ impl Shared {
     /// The findings for the document's current text, checking it now if needed. `None`
     /// while the corpus is not ready or when the document has moved on meanwhile.
     async fn checked(self: &Arc<Self>, uri: &Uri) -> Option<(Checked, Rope)> {
-        let (text, rope, version, format, corpus, settings) = {
+        let (text, rope, version, format, loaded, settings) = {
             let state = lock(&self.state);
             let doc = state.documents.get(uri)?;
             if let Some(c) = doc.current() {
                 return Some((c.clone(), doc.rope.clone()));
             }
-            let CorpusState::Ready(corpus) = &state.corpus else {
+            let CorpusState::Ready(loaded) = &state.corpus else {
                 return None;
             };
             (
@@ -247,7 +252,7 @@ impl Shared {
                 doc.rope.clone(),
                 doc.version,
                 doc.format,
-                corpus.clone(),
+                loaded.clone(),
                 state.settings.clone(),
             )
         };
@@ -258,13 +263,13 @@ impl Shared {
                 too_large: true,
             }
         } else {
-            let me = self.clone();
             let extract = ExtractOptions {
                 min_speech_words: settings.min_speech_words,
             };
+            let used = loaded.clone();
             let result = tokio::task::spawn_blocking(move || {
                 catch_unwind(AssertUnwindSafe(|| {
-                    check_draft(&corpus, &text, format, &extract, &me.cache)
+                    check_draft(&used, &text, format, &extract)
                 }))
             })
             .await;
@@ -288,6 +293,10 @@ impl Shared {
             }
         };
         let mut state = lock(&self.state);
+        // A corpus swapped meanwhile has scheduled its own re-check.
+        if !matches!(&state.corpus, CorpusState::Ready(now) if Arc::ptr_eq(now, &loaded)) {
+            return None;
+        }
         let doc = state.documents.get_mut(uri)?;
         if doc.version != version {
             return None;
@@ -535,8 +544,7 @@ impl Shared {
     async fn load_corpus(self: &Arc<Self>) {
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         let (roots, cache_dir, progress_ok) = {
-            let mut state = lock(&self.state);
-            state.corpus = CorpusState::Loading;
+            let state = lock(&self.state);
             (
                 state.settings.corpus.clone(),
                 state.settings.cache_dir.clone().or_else(default_cache_dir),
@@ -638,8 +646,10 @@ impl Shared {
             .await;
         }
         tracing::info!("corpus ready: {} articles", corpus.len());
-        lock(&self.cache).clear();
-        lock(&self.state).corpus = CorpusState::Ready(Arc::new(corpus));
+        lock(&self.state).corpus = CorpusState::Ready(Arc::new(Loaded {
+            corpus,
+            cache: Mutex::new(HashMap::new()),
+        }));
         self.recheck_all();
     }
 
