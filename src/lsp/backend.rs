@@ -599,10 +599,10 @@ impl Shared {
                 let _ = tx.send((done, total));
             })),
         };
+        // `options` (and with it the progress sender) is dropped when the load ends, which
+        // ends the reporter.
         let opened = tokio::task::spawn_blocking(move || {
-            let result = catch_unwind(AssertUnwindSafe(|| Corpus::open(&roots, &options)));
-            drop(options);
-            result
+            catch_unwind(AssertUnwindSafe(|| Corpus::open(&roots, &options)))
         })
         .await;
         if let Ok(Some(p)) = reporter.await {
@@ -701,8 +701,8 @@ impl LanguageServer for Backend {
             .workspace_folders
             .as_ref()
             .and_then(|f| f.first())
-            .and_then(|f| config::folder_path(&f.uri))
-            .or_else(|| params.root_uri.as_ref().and_then(config::folder_path));
+            .and_then(|f| config::file_path(&f.uri))
+            .or_else(|| params.root_uri.as_ref().and_then(config::file_path));
         {
             let mut state = lock(&self.shared.state);
             state.encoding = encoding;
@@ -832,7 +832,7 @@ impl LanguageServer for Backend {
         let mut settings_changed = false;
         let mut corpus_changed = false;
         for change in &params.changes {
-            let Some(path) = config::folder_path(&change.uri) else {
+            let Some(path) = config::file_path(&change.uri) else {
                 continue;
             };
             if config::is_settings_file(&path) {
@@ -894,7 +894,9 @@ impl LanguageServer for Backend {
         };
         Ok(f.source
             .as_ref()
-            .and_then(|s| diagnostics::source_location(&snap.settings.corpus, s, snap.encoding))
+            .and_then(|s| {
+                diagnostics::source_location(&snap.settings.corpus, s, snap.encoding, true)
+            })
             .map(GotoDefinitionResponse::Scalar))
     }
 
@@ -910,7 +912,9 @@ impl LanguageServer for Backend {
         // TODO(engine): every candidate passage, once the checker exposes them.
         Ok(f.source
             .as_ref()
-            .and_then(|s| diagnostics::source_location(&snap.settings.corpus, s, snap.encoding))
+            .and_then(|s| {
+                diagnostics::source_location(&snap.settings.corpus, s, snap.encoding, true)
+            })
             .map(|l| vec![l]))
     }
 

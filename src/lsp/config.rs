@@ -103,8 +103,8 @@ fn merge(base: &mut Value, top: Value) {
     }
 }
 
-/// A workspace folder from a file URI.
-pub fn folder_path(uri: &tower_lsp_server::ls_types::Uri) -> Option<PathBuf> {
+/// The path of a `file:` URI (a workspace folder, a watched file).
+pub fn file_path(uri: &tower_lsp_server::ls_types::Uri) -> Option<PathBuf> {
     if uri.scheme().as_str() != "file" {
         return None;
     }

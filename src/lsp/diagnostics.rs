@@ -148,36 +148,33 @@ pub fn source_file(roots: &[PathBuf], article_path: &str) -> Option<(PathBuf, Op
     })
 }
 
-/// The passage in its file: exact for .txt/.md (offsets are into the file), the line for
-/// .jsonl, the top of the file otherwise.
-pub fn source_location(roots: &[PathBuf], source: &Source, enc: Encoding) -> Option<Location> {
+/// The passage in its file: for .txt/.md its line, or with `exact` its range (the file is
+/// read; offsets are into it); for .jsonl the article's line; otherwise the top of the file.
+pub fn source_location(
+    roots: &[PathBuf],
+    source: &Source,
+    enc: Encoding,
+    exact: bool,
+) -> Option<Location> {
     let (path, jsonl_line) = source_file(roots, &source.path)?;
     let uri = Uri::from_file_path(&path)?;
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let line = || line_range(source.line.saturating_sub(1));
     let range = match jsonl_line {
         Some(line) => line_range(line),
         None if matches!(ext, "txt" | "md" | "markdown" | "text") => {
-            match std::fs::read_to_string(&path) {
-                Ok(text) if source.end <= text.len() => {
+            let text = exact.then(|| std::fs::read_to_string(&path).ok()).flatten();
+            match text {
+                Some(text) if source.end <= text.len() => {
                     position::range(&Rope::from_str(&text), source.start..source.end, enc)
                 }
-                _ => line_range(source.line.saturating_sub(1)),
+                _ => line(),
             }
         }
+        // .html: offsets are into the body text, not the file.
         None => line_range(0),
     };
     Some(Location { uri, range })
-}
-
-/// The cheap location for related information: the passage's line, without reading the file.
-fn source_line_location(roots: &[PathBuf], source: &Source) -> Option<Location> {
-    let (path, jsonl_line) = source_file(roots, &source.path)?;
-    let uri = Uri::from_file_path(&path)?;
-    let line = jsonl_line.unwrap_or(source.line.saturating_sub(1));
-    Some(Location {
-        uri,
-        range: line_range(line),
-    })
 }
 
 fn line_range(line: usize) -> Range {
@@ -195,7 +192,7 @@ pub fn diagnostic(
 ) -> Option<Diagnostic> {
     let d = diagnosis(finding, severities)?;
     let related = finding.source.as_ref().and_then(|source| {
-        let location = source_line_location(roots, source)?;
+        let location = source_location(roots, source, enc, false)?;
         Some(vec![DiagnosticRelatedInformation {
             location,
             message: format!("source: {} ({})", source.title, source.path),
