@@ -82,11 +82,13 @@ fn snake(key: &str) -> String {
     out
 }
 
-/// Overlays `top` on `base`: objects merge key by key, anything else replaces; `null`
-/// means "not set here".
+/// Overlays `top` on `base`: objects merge key by key, anything else replaces. `null` and
+/// an empty list mean "not set here": editors send their defaults (`"corpus": []`) with
+/// every section, and those must not hide the file's corpus.
 fn merge(base: &mut Value, top: Value) {
     match (base, top) {
         (_, Value::Null) => {}
+        (_, Value::Array(a)) if a.is_empty() => {}
         (Value::Object(b), Value::Object(t)) => {
             for (k, v) in t {
                 match b.get_mut(&k) {
@@ -133,7 +135,9 @@ mod tests {
         let layers = Layers {
             root: Some(dir.path().to_path_buf()),
             init: Some(json!({"cacheDir": "cache", "severity": {"notFound": "hint"}})),
-            editor: Some(json!({"verbatim": {"minSpeechWords": 3, "inlayHints": false}})),
+            editor: Some(
+                json!({"verbatim": {"minSpeechWords": 3, "inlayHints": false, "corpus": [], "cacheDir": null}}),
+            ),
         };
         let s = layers.resolve().unwrap();
         assert_eq!(s.corpus, vec![dir.path().join("sources")]);
