@@ -255,7 +255,11 @@ fn progress_and_file_watching_where_the_client_supports_them() {
     let ws = workspace();
     let caps = json!({
         "window": {"workDoneProgress": true},
-        "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
+        "workspace": {
+            "didChangeWatchedFiles": {"dynamicRegistration": true},
+            "inlayHint": {"refreshSupport": true},
+            "codeLens": {"refreshSupport": true},
+        },
     });
     let (mut client, _) = LspClient::start(ws.path(), caps, options(ws.path(), json!({})));
     client.wait_notification("$/progress", |p| p["value"]["kind"] == "begin");
@@ -274,6 +278,14 @@ fn progress_and_file_watching_where_the_client_supports_them() {
         .clone();
     let reg = &registration["params"]["registrations"][0];
     assert_eq!(reg["method"], "workspace/didChangeWatchedFiles");
+    // Once the corpus is ready, hints and lenses are asked for again.
+    client.drain(Duration::from_millis(300));
+    for method in ["workspace/inlayHint/refresh", "workspace/codeLens/refresh"] {
+        assert!(
+            client.server_requests.iter().any(|r| r["method"] == method),
+            "{method}"
+        );
+    }
     let watchers = reg["registerOptions"]["watchers"].to_string();
     assert!(
         watchers.contains(&ws.path().join("sources").display().to_string()),

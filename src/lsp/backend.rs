@@ -56,6 +56,8 @@ struct Caps {
     configuration: bool,
     watch_dynamic: bool,
     relative_patterns: bool,
+    inlay_refresh: bool,
+    lens_refresh: bool,
 }
 
 /// A loaded corpus and the findings checked against it, which go when it goes.
@@ -361,18 +363,29 @@ impl Shared {
         });
     }
 
-    /// Forgets every result and re-checks every open draft.
+    /// Forgets every result and re-checks every open draft; asks the client to ask again
+    /// for the hints and lenses it shows.
     fn recheck_all(self: &Arc<Self>) {
-        let uris: Vec<Uri> = {
+        let (uris, inlay, lens) = {
             let mut state = lock(&self.state);
             for doc in state.documents.values_mut() {
                 doc.checked = None;
             }
-            state.documents.keys().cloned().collect()
+            let uris: Vec<Uri> = state.documents.keys().cloned().collect();
+            (uris, state.caps.inlay_refresh, state.caps.lens_refresh)
         };
         for uri in uris {
             self.schedule(uri);
         }
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            if inlay {
+                let _ = client.inlay_hint_refresh().await;
+            }
+            if lens {
+                let _ = client.code_lens_refresh().await;
+            }
+        });
     }
 
     /// Shows a message once per server run.
@@ -718,6 +731,14 @@ impl LanguageServer for Backend {
                     .unwrap_or(false),
                 relative_patterns: watched
                     .and_then(|w| w.relative_pattern_support)
+                    .unwrap_or(false),
+                inlay_refresh: workspace
+                    .and_then(|w| w.inlay_hint.as_ref())
+                    .and_then(|i| i.refresh_support)
+                    .unwrap_or(false),
+                lens_refresh: workspace
+                    .and_then(|w| w.code_lens.as_ref())
+                    .and_then(|c| c.refresh_support)
                     .unwrap_or(false),
             };
             state.layers = Layers {
