@@ -22,7 +22,7 @@ use super::documents::{Checked, Document};
 use super::position::{self, Encoding};
 use crate::check::{Finding, check_quote};
 use crate::config::Settings;
-use crate::corpus::{Corpus, OpenOptions, default_cache_dir};
+use crate::corpus::{Article, Corpus, DocId, OpenOptions, default_cache_dir};
 use crate::draft::{self, ExtractOptions, Format, Quote};
 
 /// The command that re-opens the corpus.
@@ -678,6 +678,16 @@ impl Shared {
         });
     }
 
+    /// A source article of the corpus in use.
+    fn article(&self, doc: DocId) -> Option<Arc<Article>> {
+        // Not under the lock: the corpus may read the article from disk.
+        let loaded = match &lock(&self.state).corpus {
+            CorpusState::Ready(loaded) => loaded.clone(),
+            _ => return None,
+        };
+        loaded.corpus.article(doc)
+    }
+
     /// The document's findings and the one under `pos`, for the position requests.
     async fn finding_at(
         self: &Arc<Self>,
@@ -892,10 +902,11 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let text = snap.rope.to_string();
+        let article = f.source.as_ref().and_then(|s| self.shared.article(s.doc));
         Ok(Some(Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,
-                value: diagnostics::hover(&f, &text),
+                value: diagnostics::hover(&f, &text, article.as_ref().map(|a| a.text.as_str())),
             }),
             range: Some(position::range(&snap.rope, f.quote.range(), snap.encoding)),
         }))

@@ -234,7 +234,9 @@ fn verdict(finding: &Finding) -> &'static str {
 }
 
 /// Markdown for a hover on a quotation.
-pub fn hover(finding: &Finding, draft: &str) -> String {
+/// Markdown for a hover on a quotation. `article` is the source article's text, when the
+/// corpus can give it, to show the passage in its context.
+pub fn hover(finding: &Finding, draft: &str, article: Option<&str>) -> String {
     let mut out = format!("**{}**", verdict(finding));
     if finding.wording != Wording::NotFound {
         let _ = write!(out, " ({:.0}% of the words)", finding.similarity * 100.0);
@@ -264,7 +266,13 @@ pub fn hover(finding: &Finding, draft: &str) -> String {
         if let Some(date) = &source.date {
             let _ = write!(out, "  \n{}", escape(date));
         }
-        let _ = write!(out, "\n\n> {}", escape(&source.text));
+        let passage = match article.and_then(|a| in_context(a, source.start..source.end)) {
+            Some((before, words, after)) => {
+                format!("…{}**{}**{}…", escape(before), escape(words), escape(after))
+            }
+            None => escape(&source.text),
+        };
+        let _ = write!(out, "\n\n> {}", passage.replace('\n', " "));
         if !finding.changes.is_empty() {
             let _ = write!(out, "\n\nChanges: {}", diff(finding, draft));
         }
@@ -278,6 +286,32 @@ pub fn hover(finding: &Finding, draft: &str) -> String {
         );
     }
     out
+}
+
+/// The passage and up to a few words either side, cut at word boundaries.
+fn in_context(text: &str, passage: std::ops::Range<usize>) -> Option<(&str, &str, &str)> {
+    const SIDE: usize = 80;
+    let words = text.get(passage.clone())?;
+    let before = text.get(..passage.start)?;
+    let after = text.get(passage.end..)?;
+    let mut from = before.len().saturating_sub(SIDE);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &before[from..];
+    let before = match before.find(char::is_whitespace) {
+        Some(i) if from > 0 => &before[i..],
+        _ => before,
+    };
+    let mut to = SIDE.min(after.len());
+    while !after.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after = match after[..to].rfind(char::is_whitespace) {
+        Some(i) if to < after.len() => &after[..i],
+        _ => &after[..to],
+    };
+    Some((before, words, after))
 }
 
 /// The draft's words with each change shown: `~~draft~~ **source**`.
@@ -618,11 +652,22 @@ mod tests {
 
     #[test]
     fn hover_shows_diff_and_sources() {
-        let f = finding(Wording::Altered, AttributionVerdict::Matches);
-        let h = hover(&f, DRAFT);
+        let mut f = finding(Wording::Altered, AttributionVerdict::Matches);
+        let h = hover(&f, DRAFT, None);
         assert!(h.contains("We will ~~always~~ **never** give up,"), "{h}");
         assert!(h.contains("Speaker in the source: John Roe"), "{h}");
         assert!(h.contains("Also in 2 other sources."), "{h}");
+        let article = "Title\n\nOn Monday she said: We will never give up, and more — ça va.";
+        let start = article.find("We").unwrap();
+        f.source.as_mut().unwrap().start = start;
+        f.source.as_mut().unwrap().end = start + "We will never give up".len();
+        let h = hover(&f, DRAFT, Some(article));
+        assert!(
+            h.contains(
+                "> …Title  On Monday she said: **We will never give up**, and more — ça va.…"
+            ),
+            "{h}"
+        );
         assert_eq!(
             summary(&[
                 f.clone(),
