@@ -240,7 +240,7 @@ impl Shared {
     /// The findings for the document's current text, checking it now if needed. `None`
     /// while the corpus is not ready or when the document has moved on meanwhile.
     async fn checked(self: &Arc<Self>, uri: &Uri) -> Option<(Checked, Rope)> {
-        let (text, rope, version, format, loaded, settings) = {
+        let (rope, version, format, loaded, settings) = {
             let state = lock(&self.state);
             let doc = state.documents.get(uri)?;
             if let Some(c) = doc.current() {
@@ -250,7 +250,6 @@ impl Shared {
                 return None;
             };
             (
-                doc.rope.to_string(),
                 doc.rope.clone(),
                 doc.version,
                 doc.format,
@@ -258,7 +257,7 @@ impl Shared {
                 state.settings.clone(),
             )
         };
-        let checked = if text.len() > settings.max_draft_bytes {
+        let checked = if rope.len_bytes() > settings.max_draft_bytes {
             Checked {
                 version,
                 findings: Arc::new(Vec::new()),
@@ -268,10 +267,10 @@ impl Shared {
             let extract = ExtractOptions {
                 min_speech_words: settings.min_speech_words,
             };
-            let used = loaded.clone();
+            let (used, draft) = (loaded.clone(), rope.clone());
             let result = tokio::task::spawn_blocking(move || {
                 catch_unwind(AssertUnwindSafe(|| {
-                    check_draft(&used, &text, format, &extract)
+                    check_draft(&used, &draft.to_string(), format, &extract)
                 }))
             })
             .await;
