@@ -677,6 +677,17 @@ impl Shared {
         });
     }
 
+    /// Where the source passage of the quotation under `pos` is.
+    async fn source_at(self: &Arc<Self>, uri: &Uri, pos: Position) -> Result<Option<Location>> {
+        let Some((f, snap)) = self.finding_at(uri, pos).await? else {
+            return Ok(None);
+        };
+        let source = f.source.as_ref();
+        Ok(source.and_then(|s| {
+            diagnostics::source_location(&snap.settings.corpus, s, snap.encoding, true)
+        }))
+    }
+
     /// A source article of the corpus in use.
     fn article(&self, doc: DocId) -> Option<Arc<Article>> {
         // Not under the lock: the corpus may read the article from disk.
@@ -916,37 +927,15 @@ impl LanguageServer for Backend {
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
-        let Some((f, snap)) = self
-            .shared
-            .finding_at(&p.text_document.uri, p.position)
-            .await?
-        else {
-            return Ok(None);
-        };
-        Ok(f.source
-            .as_ref()
-            .and_then(|s| {
-                diagnostics::source_location(&snap.settings.corpus, s, snap.encoding, true)
-            })
-            .map(GotoDefinitionResponse::Scalar))
+        let location = self.shared.source_at(&p.text_document.uri, p.position);
+        Ok(location.await?.map(GotoDefinitionResponse::Scalar))
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
-        let Some((f, snap)) = self
-            .shared
-            .finding_at(&p.text_document.uri, p.position)
-            .await?
-        else {
-            return Ok(None);
-        };
-        // TODO(engine): every candidate passage, once the checker exposes them.
-        Ok(f.source
-            .as_ref()
-            .and_then(|s| {
-                diagnostics::source_location(&snap.settings.corpus, s, snap.encoding, true)
-            })
-            .map(|l| vec![l]))
+        // TODO(engine): every passage that holds the words, once the checker exposes them.
+        let location = self.shared.source_at(&p.text_document.uri, p.position);
+        Ok(location.await?.map(|l| vec![l]))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
