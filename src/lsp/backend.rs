@@ -217,6 +217,19 @@ fn fingerprint(roots: &[PathBuf], cache: Option<&Path>) -> u64 {
     h.finish()
 }
 
+/// `2225` as `2,225`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// What a request about one document needs, taken under the lock.
 struct Snapshot {
     rope: Rope,
@@ -599,7 +612,7 @@ impl Shared {
                 }
                 last = Some(pct);
                 if let Some(p) = &progress {
-                    p.report_with_message(format!("Indexing {total} articles"), pct)
+                    p.report_with_message(format!("Indexing {} articles", thousands(total)), pct)
                         .await;
                 }
             }
@@ -1047,5 +1060,31 @@ impl LanguageServer for Backend {
             }),
             data: None,
         }]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(225), "225");
+        assert_eq!(thousands(2225), "2,225");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+    }
+
+    #[test]
+    fn fingerprints_change_with_files_but_not_the_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let roots = vec![dir.path().to_path_buf()];
+        let cache = dir.path().join("cache");
+        std::fs::create_dir_all(&cache).unwrap();
+        let before = fingerprint(&roots, Some(&cache));
+        std::fs::write(cache.join("index"), "x").unwrap();
+        assert_eq!(fingerprint(&roots, Some(&cache)), before);
+        std::fs::write(dir.path().join("a.txt"), "x").unwrap();
+        assert_ne!(fingerprint(&roots, Some(&cache)), before);
     }
 }
