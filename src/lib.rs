@@ -6,5 +6,6 @@ pub mod check;
 pub mod config;
 pub mod corpus;
 pub mod draft;
+pub mod lsp;
 pub mod report;
 pub mod text;

@@ -37,7 +37,15 @@ enum Command {
     Quotes(QuotesArgs),
     /// Build (or load) the corpus index cache and print its figures.
     Index(IndexArgs),
-    // The language server joins here as `Lsp` (`verbatim lsp [--stdio]`), added with src/lsp/.
+    /// Run the language server over stdio (editors start this).
+    Lsp(LspArgs),
+}
+
+#[derive(Args)]
+struct LspArgs {
+    /// Speak over stdin/stdout (the only transport; accepted because editors pass it).
+    #[arg(long)]
+    stdio: bool,
 }
 
 #[derive(Args)]
@@ -102,11 +110,16 @@ enum FailOn {
 
 /// What ends the program early: a usage or IO error (exit 2) with a one-line message.
 fn main() -> ExitCode {
+    // Some clients start a server as `verbatim --stdio`.
+    if std::env::args().nth(1).as_deref() == Some("--stdio") {
+        return verbatim::lsp::run_stdio();
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Quotes(args) => quotes(args),
         Command::Index(args) => index(args),
+        Command::Lsp(_) => return verbatim::lsp::run_stdio(),
     };
     match result {
         Ok(code) => code,

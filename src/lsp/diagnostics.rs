@@ -1,0 +1,588 @@
+//! Findings as the editor sees them: diagnostics, hovers, code actions, symbols, inlay hints
+//! and the summary lens. Pure functions of a finding and the draft's text.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use ropey::Rope;
+use tower_lsp_server::ls_types::{
+    CodeAction, CodeActionKind, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
+    DocumentSymbol, InlayHint, InlayHintKind, InlayHintLabel, Location, NumberOrString, Position,
+    Range, SymbolKind, TextEdit, Uri, WorkspaceEdit,
+};
+
+use super::position::{self, Encoding};
+use crate::check::{AttributionVerdict, Finding, Source, Wording};
+use crate::config::{Severities, Severity};
+use crate::draft::{Format, Quote};
+use crate::report::diagnosis;
+
+/// What the server calls itself in diagnostics.
+pub const SOURCE: &str = "verbatim";
+
+/// The marker the engine honours to skip a quotation.
+pub const IGNORE_MARKER: &str = "<!-- verbatim-ignore -->";
+
+fn source_speaker(source: &Source) -> Option<&str> {
+    source
+        .speaker
+        .as_deref()
+        .or(source.speaker_description.as_deref())
+}
+
+fn lsp_severity(s: Severity) -> Option<DiagnosticSeverity> {
+    match s {
+        Severity::Off => None,
+        Severity::Hint => Some(DiagnosticSeverity::HINT),
+        Severity::Information => Some(DiagnosticSeverity::INFORMATION),
+        Severity::Warning => Some(DiagnosticSeverity::WARNING),
+        Severity::Error => Some(DiagnosticSeverity::ERROR),
+    }
+}
+
+/// Where a corpus article lives on disk, and for a .jsonl article its 0-based line.
+pub fn source_file(roots: &[PathBuf], article_path: &str) -> Option<(PathBuf, Option<usize>)> {
+    let (file, line) = match article_path.rsplit_once('#') {
+        Some((f, n)) => match n.parse::<usize>() {
+            Ok(n) => (f, Some(n.saturating_sub(1))),
+            Err(_) => (article_path, None),
+        },
+        None => (article_path, None),
+    };
+    let wanted = Path::new(file);
+    roots.iter().find_map(|root| {
+        if root.is_file() {
+            (root.ends_with(wanted) || root.file_name() == wanted.file_name())
+                .then(|| (root.clone(), line))
+        } else {
+            let p = root.join(wanted);
+            p.is_file().then_some((p, line))
+        }
+    })
+}
+
+/// The passage in its file: for .txt/.md its line, or with `exact` its range (the file is
+/// read; offsets are into it); for .jsonl the article's line; otherwise the top of the file.
+pub fn source_location(
+    roots: &[PathBuf],
+    source: &Source,
+    enc: Encoding,
+    exact: bool,
+) -> Option<Location> {
+    let (path, jsonl_line) = source_file(roots, &source.path)?;
+    let uri = Uri::from_file_path(&path)?;
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let line = || line_range(source.line.saturating_sub(1));
+    let range = match jsonl_line {
+        Some(line) => line_range(line),
+        None if matches!(ext, "txt" | "md" | "markdown" | "text") => {
+            let text = exact.then(|| std::fs::read_to_string(&path).ok()).flatten();
+            match text {
+                Some(text) if source.end <= text.len() => {
+                    position::range(&Rope::from_str(&text), source.start..source.end, enc)
+                }
+                _ => line(),
+            }
+        }
+        // .html: offsets are into the body text, not the file.
+        None => line_range(0),
+    };
+    Some(Location { uri, range })
+}
+
+fn line_range(line: usize) -> Range {
+    let p = Position::new(u32::try_from(line).unwrap_or(u32::MAX), 0);
+    Range::new(p, p)
+}
+
+/// The diagnostic for a finding, if its verdict is told at all.
+pub fn diagnostic(
+    finding: &Finding,
+    severities: &Severities,
+    rope: &Rope,
+    enc: Encoding,
+    roots: &[PathBuf],
+) -> Option<Diagnostic> {
+    let d = diagnosis(finding, severities)?;
+    let related = finding.source.as_ref().and_then(|source| {
+        let location = source_location(roots, source, enc, false)?;
+        Some(vec![DiagnosticRelatedInformation {
+            location,
+            message: format!("source: {} ({})", source.title, source.path),
+        }])
+    });
+    Some(Diagnostic {
+        range: position::range(rope, finding.quote.range(), enc),
+        severity: lsp_severity(d.severity),
+        code: Some(NumberOrString::String(d.code.as_str().to_string())),
+        source: Some(SOURCE.to_string()),
+        message: d.message,
+        related_information: related,
+        ..Diagnostic::default()
+    })
+}
+
+/// The one diagnostic a draft over the size limit gets.
+pub fn too_large(len: usize, limit: usize) -> Diagnostic {
+    Diagnostic {
+        range: Range::default(),
+        severity: Some(DiagnosticSeverity::INFORMATION),
+        code: Some(NumberOrString::String("too-large".to_string())),
+        source: Some(SOURCE.to_string()),
+        message: format!(
+            "This draft is {len} bytes, over the limit of {limit} (setting maxDraftBytes): its quotations are not checked"
+        ),
+        ..Diagnostic::default()
+    }
+}
+
+fn verdict(finding: &Finding) -> &'static str {
+    match (finding.wording, finding.attribution) {
+        _ if finding.quote.ignored => "Ignored",
+        (Wording::NotFound, _) => "Not found in the corpus",
+        (_, AttributionVerdict::Conflicts) => "Attributed to someone else in the source",
+        (Wording::Altered, _) => "Altered",
+        (Wording::Exact, _) => "Verified",
+    }
+}
+
+/// Markdown for a hover on a quotation.
+/// Markdown for a hover on a quotation. `article` is the source article's text, when the
+/// corpus can give it, to show the passage in its context.
+pub fn hover(finding: &Finding, draft: &str, article: Option<&str>) -> String {
+    let mut out = format!("**{}**", verdict(finding));
+    if finding.wording != Wording::NotFound {
+        let _ = write!(out, " ({:.0}% of the words)", finding.similarity * 100.0);
+    }
+    out.push_str("\n\n");
+    let draft_speaker = finding
+        .quote
+        .speaker
+        .as_ref()
+        .map_or("no one", |s| s.name.as_str());
+    let _ = write!(out, "Speaker in the draft: {}", escape(draft_speaker));
+    if let Some(source) = &finding.source {
+        let _ = write!(
+            out,
+            "  \nSpeaker in the source: {}",
+            escape(source_speaker(source).unwrap_or("not given"))
+        );
+        let _ = write!(
+            out,
+            "\n\nSource: **{}** — `{}`",
+            escape(&source.title),
+            source.path
+        );
+        if let Some(url) = &source.url {
+            let _ = write!(out, "  \n{url}");
+        }
+        if let Some(date) = &source.date {
+            let _ = write!(out, "  \n{}", escape(date));
+        }
+        let passage = match article.and_then(|a| in_context(a, source.start..source.end)) {
+            Some((before, words, after)) => {
+                format!("…{}**{}**{}…", escape(before), escape(words), escape(after))
+            }
+            None => escape(&source.text),
+        };
+        let _ = write!(out, "\n\n> {}", passage.replace('\n', " "));
+        if !finding.changes.is_empty() {
+            let _ = write!(out, "\n\nChanges: {}", diff(finding, draft));
+        }
+    }
+    if finding.other_sources > 0 {
+        let n = finding.other_sources;
+        let _ = write!(
+            out,
+            "\n\nAlso in {n} other source{}.",
+            if n == 1 { "" } else { "s" }
+        );
+    }
+    out
+}
+
+/// The passage and up to a few words either side, cut at word boundaries.
+fn in_context(text: &str, passage: std::ops::Range<usize>) -> Option<(&str, &str, &str)> {
+    const SIDE: usize = 80;
+    let words = text.get(passage.clone())?;
+    let before = text.get(..passage.start)?;
+    let after = text.get(passage.end..)?;
+    let mut from = before.len().saturating_sub(SIDE);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &before[from..];
+    let before = match before.find(char::is_whitespace) {
+        Some(i) if from > 0 => &before[i..],
+        _ => before,
+    };
+    let mut to = SIDE.min(after.len());
+    while !after.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after = match after[..to].rfind(char::is_whitespace) {
+        Some(i) if to < after.len() => &after[..i],
+        _ => &after[..to],
+    };
+    Some((before, words, after))
+}
+
+/// The draft's words with each change shown: `~~draft~~ **source**`.
+fn diff(finding: &Finding, draft: &str) -> String {
+    let inner = finding.quote.inner();
+    let mut changes: Vec<_> = finding
+        .changes
+        .iter()
+        .filter(|c| c.draft_range.start >= inner.start && c.draft_range.end <= inner.end)
+        .collect();
+    changes.sort_by_key(|c| c.draft_range.start);
+    let mut out = String::new();
+    let mut at = inner.start;
+    for c in changes {
+        if c.draft_range.start < at {
+            continue;
+        }
+        out.push_str(&escape(draft.get(at..c.draft_range.start).unwrap_or("")));
+        if !c.draft.is_empty() {
+            let _ = write!(out, "~~{}~~", escape(&c.draft));
+        }
+        if !c.source.is_empty() {
+            if !c.draft.is_empty() {
+                out.push(' ');
+            }
+            let _ = write!(out, "**{}**", escape(&c.source));
+        }
+        at = c.draft_range.end;
+    }
+    out.push_str(&escape(draft.get(at..inner.end).unwrap_or("")));
+    out
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '~' | '`' | '[' | ']' | '<' | '>' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Quick fixes for a finding: the source's wording, the source's speaker, ignore.
+pub fn code_actions(
+    finding: &Finding,
+    uri: &Uri,
+    rope: &Rope,
+    draft: &str,
+    format: Format,
+    enc: Encoding,
+    diagnostic: Option<&Diagnostic>,
+) -> Vec<CodeAction> {
+    let quote = &finding.quote;
+    let mut actions = Vec::new();
+    let action = |title: String, edits: Vec<TextEdit>, preferred: bool| CodeAction {
+        title,
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: diagnostic.map(|d| vec![d.clone()]),
+        edit: Some(WorkspaceEdit {
+            changes: Some(HashMap::from([(uri.clone(), edits)])),
+            ..WorkspaceEdit::default()
+        }),
+        is_preferred: Some(preferred),
+        ..CodeAction::default()
+    };
+    if let Some(source) = &finding.source
+        && finding.wording == Wording::Altered
+        && !quote.pieces.is_empty()
+    {
+        let range = if quote.pieces.len() == 1 {
+            quote.pieces[0].clone()
+        } else {
+            quote.inner()
+        };
+        let current = draft.get(range.clone()).unwrap_or("");
+        let text = keep_closing_punctuation(current, &source.text);
+        actions.push(action(
+            "Use the source's wording".to_string(),
+            vec![TextEdit::new(position::range(rope, range, enc), text)],
+            true,
+        ));
+    }
+    if finding.attribution == AttributionVerdict::Conflicts
+        && let Some(name) = finding.source.as_ref().and_then(|s| s.speaker.as_deref())
+        && let Some(speaker) = &quote.speaker
+        && !speaker.mention.is_empty()
+    {
+        actions.push(action(
+            format!("Attribute to {name}"),
+            vec![TextEdit::new(
+                position::range(rope, speaker.mention.clone(), enc),
+                name.to_string(),
+            )],
+            finding.wording == Wording::Exact,
+        ));
+    }
+    if !quote.ignored {
+        let marker = match format {
+            Format::Markdown => IGNORE_MARKER,
+            Format::Plain => "verbatim-ignore ",
+        };
+        actions.push(action(
+            "Ignore this quote".to_string(),
+            vec![TextEdit::new(
+                position::range(rope, quote.start..quote.start, enc),
+                marker.to_string(),
+            )],
+            false,
+        ));
+    }
+    actions
+}
+
+/// The draft's quote ends with a comma or stop inside the marks ("…give up,"); a source
+/// passage of bare words should not take it away.
+fn keep_closing_punctuation(current: &str, source: &str) -> String {
+    let source = source.trim();
+    match current.trim_end().chars().last() {
+        Some(p @ (',' | '.' | '!' | '?' | ';' | ':'))
+            if !source.ends_with(|c: char| c.is_ascii_punctuation()) =>
+        {
+            format!("{source}{p}")
+        }
+        _ => source.to_string(),
+    }
+}
+
+/// `“first words…” — Speaker`: a quotation as an outline entry.
+pub fn symbol(
+    quote: &Quote,
+    finding: Option<&Finding>,
+    rope: &Rope,
+    enc: Encoding,
+) -> DocumentSymbol {
+    let words: Vec<&str> = quote.text.split_whitespace().collect();
+    let mut name = format!(
+        "“{}",
+        words.iter().take(6).copied().collect::<Vec<_>>().join(" ")
+    );
+    if words.len() > 6 {
+        name.push('…');
+    }
+    name.push('”');
+    if let Some(s) = &quote.speaker {
+        let _ = write!(name, " — {}", s.name);
+    }
+    let range = position::range(rope, quote.range(), enc);
+    #[allow(deprecated)]
+    DocumentSymbol {
+        name,
+        detail: finding.map(|f| verdict(f).to_string()),
+        kind: SymbolKind::STRING,
+        tags: None,
+        deprecated: None,
+        range,
+        selection_range: range,
+        children: None,
+    }
+}
+
+/// After a verified quote: the source's title.
+pub fn inlay_hint(finding: &Finding, rope: &Rope, enc: Encoding) -> Option<InlayHint> {
+    let source = finding.source.as_ref()?;
+    let verified = finding.wording == Wording::Exact
+        && finding.attribution != AttributionVerdict::Conflicts
+        && !finding.quote.ignored;
+    verified.then(|| InlayHint {
+        position: position::position(rope, finding.quote.end, enc),
+        label: InlayHintLabel::String(format!("✓ {}", source.title)),
+        kind: None::<InlayHintKind>,
+        text_edits: None,
+        tooltip: None,
+        padding_left: Some(true),
+        padding_right: None,
+        data: None,
+    })
+}
+
+/// "14 quotes: 11 verified, 2 altered, 1 not found".
+pub fn summary(findings: &[Finding]) -> String {
+    let counted: Vec<_> = findings.iter().filter(|f| !f.quote.ignored).collect();
+    let n = counted.len();
+    let count = |w: Wording| counted.iter().filter(|f| f.wording == w).count();
+    let conflicts = counted
+        .iter()
+        .filter(|f| f.attribution == AttributionVerdict::Conflicts)
+        .count();
+    let mut s = format!(
+        "{n} quote{}: {} verified, {} altered, {} not found",
+        if n == 1 { "" } else { "s" },
+        counted
+            .iter()
+            .filter(
+                |f| f.wording == Wording::Exact && f.attribution != AttributionVerdict::Conflicts
+            )
+            .count(),
+        count(Wording::Altered),
+        count(Wording::NotFound),
+    );
+    if conflicts > 0 {
+        let _ = write!(s, ", {conflicts} misattributed");
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Change;
+    use crate::draft::QuoteKind;
+    use crate::draft::Speaker;
+
+    const DRAFT: &str = "Ще — 😀 “We will always give up,” said Jane Doe.\n";
+
+    fn finding(wording: Wording, attribution: AttributionVerdict) -> Finding {
+        let start = DRAFT.find('“').unwrap();
+        let end = DRAFT.find('”').unwrap() + '”'.len_utf8();
+        let inner = start + '“'.len_utf8()..DRAFT.find('”').unwrap();
+        let jane = DRAFT.find("Jane").unwrap();
+        let always = DRAFT.find("always").unwrap();
+        Finding {
+            quote: Quote {
+                start,
+                end,
+                pieces: vec![inner.clone()],
+                text: DRAFT[inner].to_string(),
+                kind: QuoteKind::Speech,
+                block: false,
+                speaker: Some(Speaker {
+                    name: "Jane Doe".into(),
+                    named: true,
+                    cue: "said".into(),
+                    mention: jane..jane + "Jane Doe".len(),
+                }),
+                ignored: false,
+            },
+            wording,
+            attribution,
+            similarity: 0.8,
+            changes: vec![Change {
+                draft: "always".into(),
+                source: "never".into(),
+                draft_range: always..always + 6,
+            }],
+            source: Some(Source {
+                doc: 0,
+                path: "a.txt".into(),
+                title: "Title".into(),
+                url: None,
+                date: None,
+                start: 7,
+                end: 28,
+                line: 3,
+                text: "We will never give up".into(),
+                speaker: Some("John Roe".into()),
+                speaker_description: None,
+            }),
+            other_sources: 2,
+        }
+    }
+
+    fn apply(text: &str, rope: &Rope, edit: &TextEdit, enc: Encoding) -> String {
+        let a = position::offset(rope, edit.range.start, enc).unwrap();
+        let b = position::offset(rope, edit.range.end, enc).unwrap();
+        format!("{}{}{}", &text[..a], edit.new_text, &text[b..])
+    }
+
+    #[test]
+    fn diagnostic_ranges_count_utf16_units() {
+        let f = finding(Wording::Altered, AttributionVerdict::Matches);
+        let rope = Rope::from_str(DRAFT);
+        let d = diagnostic(&f, &Severities::default(), &rope, Encoding::Utf16, &[]).unwrap();
+        // Щ е space — space 😀(2) space = 8 units before the opening mark.
+        assert_eq!(d.range.start, Position::new(0, 8));
+        assert_eq!(d.range.end, Position::new(0, 8 + 25));
+        assert_eq!(d.code, Some(NumberOrString::String("altered".into())));
+        assert!(
+            d.message.contains("\"always\" → \"never\""),
+            "{}",
+            d.message
+        );
+        let d8 = diagnostic(&f, &Severities::default(), &rope, Encoding::Utf8, &[]).unwrap();
+        assert_eq!(d8.range.start.character as usize, f.quote.start);
+    }
+
+    #[test]
+    fn actions_fix_wording_speaker_and_ignore() {
+        let f = finding(Wording::Altered, AttributionVerdict::Conflicts);
+        let rope = Rope::from_str(DRAFT);
+        let uri: Uri = "file:///d/draft.md".parse().unwrap();
+        for enc in [Encoding::Utf8, Encoding::Utf16] {
+            let actions = code_actions(&f, &uri, &rope, DRAFT, Format::Markdown, enc, None);
+            let results: Vec<String> = actions
+                .iter()
+                .map(|a| {
+                    let edits = &a.edit.as_ref().unwrap().changes.as_ref().unwrap()[&uri];
+                    apply(DRAFT, &rope, &edits[0], enc)
+                })
+                .collect();
+            assert_eq!(
+                results,
+                [
+                    "Ще — 😀 “We will never give up,” said Jane Doe.\n",
+                    "Ще — 😀 “We will always give up,” said John Roe.\n",
+                    "Ще — 😀 <!-- verbatim-ignore -->“We will always give up,” said Jane Doe.\n",
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn hover_shows_diff_and_sources() {
+        let mut f = finding(Wording::Altered, AttributionVerdict::Matches);
+        let h = hover(&f, DRAFT, None);
+        assert!(h.contains("We will ~~always~~ **never** give up,"), "{h}");
+        assert!(h.contains("Speaker in the source: John Roe"), "{h}");
+        assert!(h.contains("Also in 2 other sources."), "{h}");
+        let article = "Title\n\nOn Monday she said: We will never give up, and more — ça va.";
+        let start = article.find("We").unwrap();
+        f.source.as_mut().unwrap().start = start;
+        f.source.as_mut().unwrap().end = start + "We will never give up".len();
+        let h = hover(&f, DRAFT, Some(article));
+        assert!(
+            h.contains(
+                "> …Title  On Monday she said: **We will never give up**, and more — ça va.…"
+            ),
+            "{h}"
+        );
+        assert_eq!(
+            summary(&[
+                f.clone(),
+                finding(Wording::Exact, AttributionVerdict::Matches)
+            ]),
+            "2 quotes: 1 verified, 1 altered, 0 not found"
+        );
+        let rope = Rope::from_str(DRAFT);
+        assert_eq!(
+            symbol(&f.quote, Some(&f), &rope, Encoding::Utf16).name,
+            "“We will always give up,” — Jane Doe"
+        );
+    }
+
+    #[test]
+    fn jsonl_and_nested_sources_resolve_to_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("sub/a.jsonl"), "{}\n{}\n").unwrap();
+        let roots = vec![dir.path().to_path_buf()];
+        assert_eq!(
+            source_file(&roots, "sub/a.jsonl#2"),
+            Some((dir.path().join("sub/a.jsonl"), Some(1)))
+        );
+        assert_eq!(source_file(&roots, "missing.txt"), None);
+    }
+}
