@@ -166,7 +166,7 @@ pub const ORG_WORDS: &[&str] = &[
     "theater", "day", "week", "year", "age", "era", "war", "sunday", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "plan", "policy", "report", "tax", "budget",
     "health", "trade", "labour", "conservatives", "democrats", "tories", "republicans",
-    "socialists",
+    "socialists", "dems", "lib", "tory", "greens", "nationalists", "unionists", "liberals",
 ];
 
 /// Nouns that name an organisation when they head `the …` (`the firm said`).

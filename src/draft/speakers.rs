@@ -394,6 +394,20 @@ fn find_mentions(doc: &mut Doc) {
                 }
             }
         }
+        // `Broadcaster Chris Evans`, `Agent Brian Hassell`: a capitalised role before a first name.
+        if end - s >= 3
+            && kept_title.is_none()
+            && s == doc.sentence_start(s)
+            && !doc
+                .lword(s)
+                .is_some_and(|w| in_list(FEMALE, &w) || in_list(MALE, &w))
+            && doc
+                .lword(s + 1)
+                .is_some_and(|w| in_list(FEMALE, &w) || in_list(MALE, &w))
+        {
+            titles.push(doc.lword(s).unwrap_or_default());
+            s += 1;
+        }
         let words: Vec<String> = (s..end)
             .filter_map(|i| doc.word(i).map(|w| base(w).to_string()))
             .collect();
@@ -1045,6 +1059,31 @@ fn subject_of_clause(doc: &Doc, from: usize, to: usize, skip_intro: bool) -> Opt
                             | "under"
                     )
                 });
+            // `The Tory spokesman`, `Labour leader Tony Blair`: a name before role words only
+            // modifies them.
+            let modifier = mention.class != Class::Person
+                && doc.lword(end_tok + 1).is_some_and(|w| {
+                    !doc.is_cap(end_tok + 1) && (in_list(PERSON_NOUNS, &w) || in_list(TITLES, &w))
+                });
+            if modifier {
+                let person = later_person(doc, m);
+                if person != m {
+                    return Some(Phrase::Mention(person));
+                }
+                let head = (end_tok + 1..(end_tok + 4).min(to))
+                    .take_while(|&j| {
+                        doc.lword(j).is_some_and(|w| {
+                            !doc.is_cap(j) && (in_list(PERSON_NOUNS, &w) || in_list(TITLES, &w))
+                        })
+                    })
+                    .last()
+                    .unwrap_or(end_tok + 1);
+                if b < k && doc.lword(b).is_some() {
+                    return determiner_phrase_from(doc, b, head);
+                }
+                k = end_tok + 1;
+                continue;
+            }
             if !possessive && !after_prep {
                 if mention.class == Class::Person {
                     return Some(Phrase::Mention(m));
