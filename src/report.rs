@@ -353,6 +353,7 @@ pub(crate) mod tests {
                 speaker_description: None,
             }),
             other_sources: 0,
+            others: Vec::new(),
         }
     }
 

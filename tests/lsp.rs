@@ -1,8 +1,4 @@
 //! The language server as an editor sees it: the real binary over stdio.
-//!
-//! Tests marked `needs the engine` exercise verdicts, so they wait for the quote extractor
-//! and checker (the stubs find no quotes); run them with `cargo test -- --ignored`. All of
-//! them pass on a scratch merge with the engine branch (`int`) as of 15:55.
 
 mod common;
 
@@ -639,6 +635,46 @@ fn definition_opens_the_source_passage_and_symbols_outline_the_quotes() {
     assert_eq!(
         r["result"][0]["command"]["title"],
         "3 quotes: 1 verified, 1 altered, 0 not found, 1 misattributed"
+    );
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn references_list_every_article_holding_the_words() {
+    let ws = workspace();
+    // The same story, carried twice (as wire copy often is), and one that differs.
+    std::fs::write(
+        ws.path().join("sources/b.txt"),
+        ARTICLE.replace("Title", "Copy"),
+    )
+    .unwrap();
+    std::fs::write(
+        ws.path().join("sources/c.txt"),
+        "Other\n\nNothing quoted here at all.\n",
+    )
+    .unwrap();
+    let (mut client, _) = LspClient::start(ws.path(), json!({}), options(ws.path(), json!({})));
+    let doc = uri(&ws.path().join("draft.md"));
+    client.open(&doc, "markdown", DRAFT);
+    client.diagnostics(&doc, 1);
+    let (s, _) = nth_quote(DRAFT, 0);
+    let r = client.request(
+        "textDocument/references",
+        json!({"textDocument": {"uri": doc}, "position": pos(DRAFT, s + 3, false), "context": {"includeDeclaration": true}}),
+    );
+    let mut uris: Vec<String> = r["result"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{r:#}"))
+        .iter()
+        .map(|l| l["uri"].as_str().unwrap().to_string())
+        .collect();
+    uris.sort();
+    assert_eq!(
+        uris,
+        [
+            uri(&ws.path().join("sources/a.txt")),
+            uri(&ws.path().join("sources/b.txt"))
+        ]
     );
     assert!(client.shutdown_and_exit().success());
 }

@@ -77,6 +77,9 @@ pub struct Finding {
     pub source: Option<Source>,
     /// How many other articles hold the same words.
     pub other_sources: usize,
+    /// Those other passages (at most `MAX_OTHERS`), for "find all references".
+    #[serde(skip)]
+    pub others: Vec<Source>,
 }
 
 /// Options for a check.
@@ -89,6 +92,8 @@ pub struct CheckOptions {
 const CANDIDATES: usize = 8;
 /// How many of them are aligned word by word when none holds the exact words.
 const ALIGNED: usize = 4;
+/// How many other passages holding the same words a finding lists.
+const MAX_OTHERS: usize = 20;
 
 /// Checks every quotation of a draft.
 pub fn check_text(
@@ -346,6 +351,7 @@ pub fn check_quote(corpus: &Corpus, text: &str, quote: Quote) -> Finding {
         changes: Vec::new(),
         source: None,
         other_sources: 0,
+        others: Vec::new(),
     };
     if q.iter().all(|w| w.bracket) {
         return finding;
@@ -402,14 +408,26 @@ pub fn check_quote(corpus: &Corpus, text: &str, quote: Quote) -> Finding {
         .filter(|(b, _, _)| b.wording == best.wording)
         .count();
     finding.changes = changes(best, &q, &ranges, text);
-    let span = passage_span(best);
-    let article = &best.article;
+    finding.source = Some(source_of(best, speaker.as_ref()));
+    finding.others = backings[1..]
+        .iter()
+        .filter(|(b, _, _)| b.wording == best.wording)
+        .take(MAX_OTHERS)
+        .map(|(b, speaker, _)| source_of(b, speaker.as_ref()))
+        .collect();
+    finding
+}
+
+/// The passage a backing found, as told to the writer.
+fn source_of(b: &Backing, speaker: Option<&Speaker>) -> Source {
+    let span = passage_span(b);
+    let article = &b.article;
     let line = article.text[..span.start.min(article.text.len())]
         .matches('\n')
         .count()
         + 1;
-    finding.source = Some(Source {
-        doc: best.doc,
+    Source {
+        doc: b.doc,
         path: article.path.clone(),
         title: article.title.clone(),
         url: article.url.clone(),
@@ -422,15 +440,9 @@ pub fn check_quote(corpus: &Corpus, text: &str, quote: Quote) -> Finding {
             .get(span.clone())
             .unwrap_or_default()
             .to_string(),
-        speaker: speaker
-            .as_ref()
-            .and_then(|s| s.named_name().map(str::to_string)),
-        speaker_description: speaker
-            .as_ref()
-            .filter(|s| !s.named)
-            .map(|s| s.name.clone()),
-    });
-    finding
+        speaker: speaker.and_then(|s| s.named_name().map(str::to_string)),
+        speaker_description: speaker.filter(|s| !s.named).map(|s| s.name.clone()),
+    }
 }
 
 /// Byte range in the article of the source words the alignment used.

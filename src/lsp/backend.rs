@@ -946,9 +946,23 @@ impl LanguageServer for Backend {
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
-        // TODO(engine): every passage that holds the words, once the checker exposes them.
-        let location = self.shared.source_at(&p.text_document.uri, p.position);
-        Ok(location.await?.map(|l| vec![l]))
+        let Some((f, snap)) = self
+            .shared
+            .finding_at(&p.text_document.uri, p.position)
+            .await?
+        else {
+            return Ok(None);
+        };
+        // Every passage of the corpus that holds the words: the best first.
+        let locations: Vec<Location> = f
+            .source
+            .iter()
+            .chain(&f.others)
+            .filter_map(|s| {
+                diagnostics::source_location(&snap.settings.corpus, s, snap.encoding, true)
+            })
+            .collect();
+        Ok((!locations.is_empty()).then_some(locations))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

@@ -489,6 +489,7 @@ mod tests {
                 speaker_description: None,
             }),
             other_sources: 2,
+            others: Vec::new(),
         }
     }
 
