@@ -327,6 +327,7 @@ pub(crate) mod tests {
                 speaker: speaker.map(|name| {
                     let at = text.find(name).unwrap_or(0);
                     Speaker {
+                        certain: true,
                         name: name.to_string(),
                         named: true,
                         cue: "said".to_string(),

@@ -323,6 +323,8 @@ fn attribution_verdict(draft: Option<&Speaker>, source: Option<&Speaker>) -> Att
         None => AttributionVerdict::Unknown,
         Some(s) if !s.named => AttributionVerdict::Conflicts,
         Some(s) if same_person(draft_name, &s.name) => AttributionVerdict::Matches,
+        // A source "speaker" that may be no one at all is no ground for a conflict.
+        Some(s) if !s.certain => AttributionVerdict::Unknown,
         Some(_) => AttributionVerdict::Conflicts,
     }
 }
@@ -520,6 +522,45 @@ fn changes(b: &Backing, q: &[QWord], ranges: &[Range<usize>], text: &str) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn speaker(name: &str, named: bool, certain: bool) -> Speaker {
+        Speaker {
+            name: name.into(),
+            named,
+            cue: "said".into(),
+            mention: 0..0,
+            certain,
+        }
+    }
+
+    #[test]
+    fn attribution_verdicts() {
+        let draft = speaker("Andy Robinson", true, true);
+        let v = |s: Option<Speaker>| attribution_verdict(Some(&draft), s.as_ref());
+        assert_eq!(
+            v(Some(speaker("Robinson", true, true))),
+            AttributionVerdict::Matches
+        );
+        assert_eq!(
+            v(Some(speaker("Jason Robinson", true, true))),
+            AttributionVerdict::Conflicts
+        );
+        // A described source speaker is someone else than a named person.
+        assert_eq!(
+            v(Some(speaker("a BBC spokesman", false, true))),
+            AttributionVerdict::Conflicts
+        );
+        // A lone word that may be no one is no ground for a conflict.
+        assert_eq!(
+            v(Some(speaker("Rival", true, false))),
+            AttributionVerdict::Unknown
+        );
+        assert_eq!(v(None), AttributionVerdict::Unknown);
+        assert_eq!(
+            attribution_verdict(None, Some(&speaker("Jason Robinson", true, true))),
+            AttributionVerdict::Unknown
+        );
+    }
 
     #[test]
     fn same_person_rules() {

@@ -54,6 +54,9 @@ pub struct Speaker {
     pub cue: String,
     /// Where the speaker is mentioned for this quotation (the pronoun or name by the cue).
     pub mention: Range<usize>,
+    /// False when the name is a lone capitalised word the text gives no other sign of being
+    /// a person or organisation (`Rival`, `Swedish`): too weak to call a conflict on.
+    pub certain: bool,
 }
 
 impl Speaker {

@@ -1800,15 +1800,18 @@ pub fn attribute(masked: &Masked, quotes: &mut [Quote]) {
                     if let Some(m) = m {
                         resolved.push((qt, Some(m)));
                         let named = doc.mentions[m].named;
+                        let name = if named {
+                            fullest(&doc, m)
+                        } else {
+                            doc.mentions[m].name.clone()
+                        };
+                        let certain = doc.mentions[m].class != Class::Unknown || name.contains(' ');
                         Some(Speaker {
-                            name: if named {
-                                fullest(&doc, m)
-                            } else {
-                                doc.mentions[m].name.clone()
-                            },
+                            name,
                             named,
                             cue,
                             mention: range,
+                            certain,
                         })
                     } else {
                         described.map(|d| Speaker {
@@ -1816,6 +1819,7 @@ pub fn attribute(masked: &Masked, quotes: &mut [Quote]) {
                             named: false,
                             cue,
                             mention: range,
+                            certain: true,
                         })
                     }
                 })
@@ -1842,6 +1846,7 @@ pub fn attribute(masked: &Masked, quotes: &mut [Quote]) {
                     named: doc.mentions[m].named,
                     cue: "subject".into(),
                     mention: range,
+                    certain: true,
                 })
             }),
         };

@@ -460,6 +460,7 @@ mod tests {
                 kind: QuoteKind::Speech,
                 block: false,
                 speaker: Some(Speaker {
+                    certain: true,
                     name: "Jane Doe".into(),
                     named: true,
                     cue: "said".into(),
