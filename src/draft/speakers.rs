@@ -1429,7 +1429,7 @@ fn attribution_before(doc: &Doc, qt: usize) -> Option<(Phrase, String)> {
     }
     // `Mr Nachison puts it bluntly: "…"`: a clause introducing the quote with a colon.
     if qt > from && doc.punct(qt - 1) == Some(':') {
-        return subject_of_clause(doc, s, qt, true).map(|p| (p, ":".into()));
+        return subject_of_clause(doc, from, qt, true).map(|p| (p, ":".into()));
     }
     None
 }
