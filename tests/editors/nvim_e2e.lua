@@ -68,7 +68,11 @@ vim.cmd('filetype on')
 local notes = {}
 vim.notify = function(msg) table.insert(notes, msg) end
 
+-- VERBATIM_E2E_LEGACY=1: the Neovim 0.8-0.10 path (FileType autocmd + vim.lsp.start).
+local legacy = os.getenv('VERBATIM_E2E_LEGACY') == '1'
+say('mode: ' .. (legacy and 'legacy (vim.lsp.start from a FileType autocmd)' or 'vim.lsp.config + vim.lsp.enable'))
 require('verbatim').setup({
+  legacy = legacy,
   cmd = { bin, 'lsp' },
   corpus = { 'corpus' },
   cacheDir = tmp .. '/index-cache',
@@ -85,7 +89,7 @@ local client
 must(vim.wait(TIMEOUT, function()
   client = vim.lsp.get_clients({ name = 'verbatim', bufnr = buf })[1]
   return client ~= nil and client.initialized
-end, 20), 'the verbatim server attaches to the draft (vim.lsp.enable)')
+end, 20), 'the verbatim server attaches to the draft')
 check(client.root_dir == ws, 'the root is the folder holding verbatim.toml', tostring(client.root_dir))
 
 -- Diagnostics: one per finding of `verbatim check` on the example.

@@ -17,6 +17,7 @@ local defaults = {
   on_attach = nil,
   capabilities = nil,
   commands = true, -- define :VerbatimReindex and :VerbatimReport
+  legacy = false, -- use the 0.8-0.10 path (vim.lsp.start) even on 0.11+ (tests use it)
 }
 
 -- Server setting keys (see docs/language-server.md), as the server reads them.
@@ -183,13 +184,17 @@ end
 --- and the server settings (corpus, severity, minSpeechWords, cacheDir, maxDraftBytes,
 --- inlayHints).
 function M.setup(opts)
+  if vim.fn.has('nvim-0.8') ~= 1 then
+    vim.notify('verbatim: needs Neovim 0.8 or newer (this is ' .. tostring(vim.version()) .. ')', vim.log.levels.ERROR)
+    return
+  end
   local plugin, settings = M.split_options(opts)
   M.config = { plugin = plugin, settings = settings }
   local cfg = M.client_config(plugin, settings)
   if plugin.commands then
     define_commands()
   end
-  if has_lsp_config() then
+  if has_lsp_config() and not plugin.legacy then
     cfg.root_dir = function(bufnr, on_dir)
       on_dir(M.root_dir(bufnr, plugin.root_markers))
     end
