@@ -8,6 +8,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { runProbe } from './e2e';
 import { findServer, needsRestart, reportMarkdown, serverSettings, statusText, ServerState, DiagnosticLike } from './logic';
 
 const SECTION = 'verbatim';
@@ -205,6 +206,7 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<void> {
   );
   await startClient();
   scheduleStatus();
+  if (process.env.VERBATIM_E2E_OUT) void runProbe(() => status.text);
 }
 
 export async function deactivate(): Promise<void> {
