@@ -55,7 +55,8 @@ async function startClient(): Promise<void> {
   output.appendLine(`Starting ${found.path} lsp (found via ${found.from})`);
   const serverOptions: ServerOptions = {
     command: found.path,
-    args: ['lsp', '--stdio'],
+    // With TransportKind.stdio the client appends `--stdio` itself (the server refuses it twice).
+    args: ['lsp'],
     transport: TransportKind.stdio,
   };
   const clientOptions: LanguageClientOptions = {
@@ -177,7 +178,9 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<void> {
   ctx.subscriptions.push(
     output,
     status,
-    vscode.commands.registerCommand('verbatim.reindex', async () => {
+    // Not `verbatim.reindex`: the language client registers the server's own command under
+    // that name (executeCommandProvider), and VS Code refuses a second registration.
+    vscode.commands.registerCommand('verbatim.reindexCorpus', async () => {
       if (!client || state !== 'running') {
         vscode.window.showWarningMessage('Verbatim: the language server is not running.');
         return;

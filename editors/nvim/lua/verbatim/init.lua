@@ -74,7 +74,7 @@ end
 function M.root_dir(bufnr, markers)
   local name = vim.api.nvim_buf_get_name(bufnr)
   if name == '' then
-    return vim.loop.cwd()
+    return (vim.uv or vim.loop).cwd()
   end
   local path = vim.fs.dirname(name)
   local found = vim.fs.find(markers or defaults.root_markers, { path = path, upward = true })[1]

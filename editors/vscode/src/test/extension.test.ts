@@ -100,7 +100,7 @@ test('no server: an error naming the setting, with buttons to the README and the
   assert.deepEqual(executed.at(-1), ['markdown.showPreview', { fsPath: '/ext/README.md' }]);
 });
 
-test('server from the setting: `verbatim lsp --stdio` for markdown and plaintext, settings mapped', async () => {
+test('server from the setting: `verbatim lsp` over stdio for markdown and plaintext, settings mapped', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bin-'));
   const bin = path.join(dir, 'verbatim');
   fs.writeFileSync(bin, '#!/bin/sh\n', { mode: 0o755 });
@@ -118,7 +118,8 @@ test('server from the setting: `verbatim lsp --stdio` for markdown and plaintext
   assert.equal(clients.length, 1);
   const c = clients[0];
   assert.ok(c.started);
-  assert.deepEqual(c.server, { command: bin, args: ['lsp', '--stdio'], transport: 0 });
+  // `verbatim lsp`; TransportKind.stdio makes the client add `--stdio` (once).
+  assert.deepEqual(c.server, { command: bin, args: ['lsp'], transport: 0 });
   assert.deepEqual(c.options.documentSelector, [{ language: 'markdown' }, { language: 'plaintext' }]);
   const expected = {
     corpus: ['sources'],
@@ -133,8 +134,9 @@ test('server from the setting: `verbatim lsp --stdio` for markdown and plaintext
     { items: [{ section: 'verbatim' }, { section: 'editor' }] }, undefined,
     async () => [{ server: { path: bin }, corpus: ['sources'] }, { tabSize: 4 }]);
   assert.deepEqual(answer, [expected, { tabSize: 4 }]);
-  for (const name of ['verbatim.reindex', 'verbatim.restart', 'verbatim.report']) assert.ok(commands[name], name);
-  await commands['verbatim.reindex']();
+  for (const name of ['verbatim.reindexCorpus', 'verbatim.restart', 'verbatim.report']) assert.ok(commands[name], name);
+  assert.ok(!commands['verbatim.reindex'], 'verbatim.reindex is left to the client (the server command)');
+  await commands['verbatim.reindexCorpus']();
   assert.deepEqual(c.sent.at(-1), ['workspace/executeCommand', { command: 'verbatim.reindex', arguments: [] }]);
   await commands['verbatim.restart']();
   assert.equal(clients.length, 2);
