@@ -43,9 +43,13 @@ enum Command {
 
 #[derive(Args)]
 struct LspArgs {
-    /// Speak over stdin/stdout (the only transport; accepted because editors pass it).
-    #[arg(long)]
-    stdio: bool,
+    /// Speak over stdin/stdout (the only transport; accepted, even twice, because editors
+    /// and their client libraries pass it).
+    #[arg(long, action = clap::ArgAction::Count)]
+    stdio: u8,
+    /// Other arguments a client may pass (`--clientProcessId=…`) are accepted and ignored.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+    ignored: Vec<String>,
 }
 
 #[derive(Args)]
