@@ -8,6 +8,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::corpus::{Article, Corpus, DocId};
+use crate::draft::lexicon::PERSON_TITLES;
 use crate::draft::{self, ExtractOptions, Format, Quote, Speaker};
 use crate::text::words;
 use align::{Alignment, Op, QWord};
@@ -269,7 +270,7 @@ pub fn same_person(a: &str, b: &str) -> bool {
                     .to_lowercase()
                     .replace('’', "'")
             })
-            .filter(|w| !w.is_empty() && !TITLE_WORDS.contains(&w.as_str()))
+            .filter(|w| !w.is_empty() && w != "the" && !PERSON_TITLES.contains(&w.as_str()))
             .collect()
     }
     fn initials(name: &str) -> String {
@@ -296,23 +297,6 @@ pub fn same_person(a: &str, b: &str) -> bool {
         _ => false,
     }
 }
-
-const TITLE_WORDS: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "baroness",
-    "prof",
-    "professor",
-    "the",
-];
 
 /// Is the source's speaker the draft's?
 fn attribution_verdict(draft: Option<&Speaker>, source: Option<&Speaker>) -> AttributionVerdict {

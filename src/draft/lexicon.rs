@@ -110,6 +110,12 @@ pub const TITLES: &[&str] = &[
     "lt", "gen", "sen", "rep", "gov", "supt", "superintendent", "chair",
 ];
 
+/// Titles that say a name is a person's (`Mr Howard`, `Dame Kelly Holmes`).
+#[rustfmt::skip]
+pub const PERSON_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "baroness",
+];
+
 /// Titles that are part of a British name and kept in it (`Sir Alex Ferguson`).
 #[rustfmt::skip]
 pub const KEPT_TITLES: &[&str] = &[

@@ -1,7 +1,7 @@
 //! What a draft says: which byte ranges are prose (`markup`), the quotations in them
 //! (`quotes`), and who each is given to (`speakers`). Pure functions over a `&str`.
 
-mod lexicon;
+pub(crate) mod lexicon;
 pub mod markup;
 pub mod quotes;
 pub mod speakers;

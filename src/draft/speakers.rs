@@ -429,26 +429,7 @@ fn find_mentions(doc: &mut Doc) {
             && words[0]
                 .chars()
                 .all(|c| c.is_uppercase() || c.is_ascii_digit());
-        let has_person_title = titles.iter().any(|w| {
-            in_list(
-                &[
-                    "mr",
-                    "mrs",
-                    "ms",
-                    "miss",
-                    "mx",
-                    "dr",
-                    "prof",
-                    "professor",
-                    "sir",
-                    "dame",
-                    "lord",
-                    "lady",
-                    "baroness",
-                ],
-                w.as_str(),
-            )
-        });
+        let has_person_title = titles.iter().any(|w| in_list(PERSON_TITLES, w));
         let ends_with_title = lwords.len() > 1 && lwords.last().is_some_and(|w| in_list(TITLES, w));
         let class = if ends_with_title {
             Class::Org
