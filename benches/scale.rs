@@ -7,7 +7,8 @@
 //!
 //! Options: `--quick` (fewer runs and drafts, as CI does), `--build-runs N`, `--drafts N`,
 //! `--no-rg`, `--write-drafts DIR` (the generated drafts and their answers, as files),
-//! `--markdown` (print the summary as a Markdown table). Without `--corpus`, the BBC corpus
+//! `--json PATH` (the summary rows as JSON). `VERBATIM_BENCH_MISSES=1` prints each quotation
+//! judged wrongly. Without `--corpus`, the BBC corpus
 //! in ../shared/corpus/bbc. Corpora come from `scripts/gen_corpus.py`.
 //!
 //! Each phase runs in a child process (this binary again, `--child PHASE`), so that its peak
@@ -522,6 +523,16 @@ fn serve(corpus: &Corpus, drafts: usize, quick: bool, write: Option<PathBuf>) {
             };
             if ok {
                 correct[k] += 1;
+            } else if std::env::var_os("VERBATIM_BENCH_MISSES").is_some() {
+                eprintln!(
+                    "miss: {:?} {:?} -> {:?} from {:?} (planted from {:?}: {:?})",
+                    p.kind,
+                    p.text,
+                    f.wording,
+                    f.source.as_ref().map(|s| (&s.path, &s.text)),
+                    p.doc.and_then(|d| corpus.path(d)),
+                    p.original
+                );
             }
             if p.kind != Kind::Invented {
                 let strict = f.source.as_ref().map(|s| s.doc) == p.doc;

@@ -258,8 +258,28 @@ pub fn build_into(
     doc_count: usize,
     out: &mut Vec<u8>,
 ) -> Layout {
-    let bucket_bits = (usize::BITS - (n / 8).max(1).leading_zeros()).clamp(16, 30);
-    build_with(gather, n, bucket_bits, doc_count, out)
+    build_with(gather, n, bucket_bits(n), doc_count, out)
+}
+
+/// Most postings a bucket holds on average: a lookup bisects one bucket's tags.
+const MAX_BUCKET_LOAD: usize = 64;
+
+/// The bucket bits that make the postings smallest, with buckets of at most
+/// `MAX_BUCKET_LOAD` postings on average: few buckets keep the directory small, but 24 bits
+/// or more make tags one byte, which pays once the postings are many. The header records
+/// the choice, so any value in `16..=30` reads back.
+fn bucket_bits(n: usize) -> u32 {
+    let least = (usize::BITS - (n / MAX_BUCKET_LOAD).max(1).leading_zeros()).clamp(16, 30);
+    (least..=30)
+        .min_by_key(|&b| {
+            let layout = Layout {
+                bucket_bits: b,
+                doc_bytes: 3,
+                count: n as u64,
+            };
+            layout.byte_len().unwrap_or(usize::MAX)
+        })
+        .unwrap_or(least)
 }
 
 /// `build_into` with the bucket bits chosen (tests use it for big-corpus layouts).
