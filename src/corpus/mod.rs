@@ -584,7 +584,13 @@ fn build_postings(
         }
         keys
     };
-    index::build_into(gather, n, doc_count, out)
+    // Fresh articles are gathered in doc order (`fresh` is, and the parallel collect keeps
+    // it); the old postings, renumbered, are not.
+    if old_postings.is_none() {
+        index::build_into_doc_ordered(gather, n, doc_count, out)
+    } else {
+        index::build_into(gather, n, doc_count, out)
+    }
 }
 
 /// Writes a freshly built index to the cache (if there is one) and maps it back, so the
