@@ -1,6 +1,7 @@
 //! Keystroke-to-diagnostics latency of `verbatim lsp` (the debounce excluded) and the
 //! server's peak memory, for a 2,000-word draft with 30 quotations against a corpus
-//! (default: the BBC corpus in ../shared/corpus/bbc; or VERBATIM_BENCH_CORPUS).
+//! (default: the BBC corpus in ../shared/corpus/bbc; or VERBATIM_BENCH_CORPUS, which may be
+//! a generated .jsonl corpus from scripts/gen_corpus.py).
 //!
 //!     cargo bench --bench lsp_latency
 //!
@@ -36,7 +37,7 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     for p in entries {
         if p.is_dir() {
             files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "txt") {
+        } else if p.extension().is_some_and(|e| e == "txt" || e == "jsonl") {
             out.push(p);
         }
     }
@@ -52,17 +53,34 @@ fn corpus_quotes(dir: &Path, n: usize) -> Vec<String> {
         let Ok(text) = std::fs::read_to_string(p) else {
             continue;
         };
-        let parts: Vec<&str> = text.split('"').collect();
-        if let Some(q) = parts
-            .iter()
-            .skip(1)
-            .step_by(2)
-            .find(|q| q.split_whitespace().count() >= 8 && !q.contains('\n'))
-        {
-            quotes.push(q.trim().trim_end_matches(',').to_string());
-        }
-        if quotes.len() == n {
-            break;
+        // A .jsonl file (a generated corpus, scripts/gen_corpus.py) is many articles: take
+        // one quotation from each of a few of them, spread over the file.
+        let texts: Vec<String> = if p.extension().is_some_and(|e| e == "jsonl") {
+            let lines: Vec<&str> = text.lines().collect();
+            let per_file = (n / paths.len().max(1)).clamp(1, n);
+            let stride = (lines.len() / per_file.max(1)).max(1);
+            lines
+                .iter()
+                .step_by(stride)
+                .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+                .filter_map(|v| v["text"].as_str().map(String::from))
+                .collect()
+        } else {
+            vec![text]
+        };
+        for text in &texts {
+            let parts: Vec<&str> = text.split('"').collect();
+            if let Some(q) = parts
+                .iter()
+                .skip(1)
+                .step_by(2)
+                .find(|q| q.split_whitespace().count() >= 8 && !q.contains('\n'))
+            {
+                quotes.push(q.trim().trim_end_matches(',').to_string());
+            }
+            if quotes.len() == n {
+                return quotes;
+            }
         }
     }
     quotes

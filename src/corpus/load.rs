@@ -272,10 +272,7 @@ pub fn load_file(file: &Found) -> Result<LoadedFile, LoadWarning> {
         .articles
         .into_iter()
         .map(|parsed| {
-            let hashes: Vec<u64> = crate::text::words(&parsed.text)
-                .iter()
-                .map(|w| w.hash)
-                .collect();
+            let hashes = crate::text::word_hashes(&parsed.text);
             let entry = DocEntry {
                 file: 0,
                 line: parsed.line,

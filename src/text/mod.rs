@@ -5,4 +5,4 @@ mod lines;
 mod words;
 
 pub use lines::LineIndex;
-pub use words::{Word, fold_char, fold_word, hash_word, words};
+pub use words::{Word, fold_char, fold_word, hash_word, word_hashes, words};
