@@ -1,9 +1,40 @@
 //! Word lists for finding speakers: speech cues, titles, role nouns, first names by gender.
-//! Kept apart so the rules in `speakers` read as rules.
+//! Kept apart so the rules in `speakers` read as rules. `contains` looks words up in a hash
+//! set built once per list, as the speaker finder asks thousands of times per article.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Every list below as a set, keyed by the list's address (statics have one).
+static SETS: LazyLock<HashMap<usize, HashSet<&'static str>>> = LazyLock::new(|| {
+    [
+        CUE_VERBS,
+        TITLES,
+        KEPT_TITLES,
+        PERSON_TITLES,
+        NOT_NAMES,
+        ORG_WORDS,
+        ORG_NOUNS,
+        PERSON_NOUNS,
+        FEMALE,
+        MALE,
+    ]
+    .iter()
+    .map(|list| (list.as_ptr() as usize, list.iter().copied().collect()))
+    .collect()
+});
+
+/// Is `word` in `list`? A set lookup for the lists above, a scan for any other.
+pub fn contains(list: &[&str], word: &str) -> bool {
+    match SETS.get(&(list.as_ptr() as usize)) {
+        Some(set) => set.contains(word),
+        None => list.contains(&word),
+    }
+}
 
 /// Verbs (all forms) that tie words to a speaker.
 #[rustfmt::skip]
-pub const CUE_VERBS: &[&str] = &[
+pub static CUE_VERBS: &[&str] = &[
     "say", "says", "said", "saying", "spoke", "speaks", "tell", "tells", "told", "telling", "add", "adds", "added",
     "adding", "warn", "warns", "warned", "warning", "insist", "insists", "insisted", "insisting",
     "claim", "claims", "claimed", "claiming", "argue", "argues", "argued", "arguing", "explain",
@@ -90,7 +121,7 @@ pub fn weak_cue(word: &str) -> bool {
 
 /// Titles written before a name and dropped from it (`Mr`, `Prime Minister`, `coach`).
 #[rustfmt::skip]
-pub const TITLES: &[&str] = &[
+pub static TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "president", "prime", "minister",
     "chancellor", "secretary", "senator", "governor", "mayor", "judge", "general", "captain",
     "capt", "coach", "manager", "chairman", "chairwoman", "chief", "executive", "deputy", "foreign",
@@ -112,19 +143,19 @@ pub const TITLES: &[&str] = &[
 
 /// Titles that say a name is a person's (`Mr Howard`, `Dame Kelly Holmes`).
 #[rustfmt::skip]
-pub const PERSON_TITLES: &[&str] = &[
+pub static PERSON_TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "baroness",
 ];
 
 /// Titles that are part of a British name and kept in it (`Sir Alex Ferguson`).
 #[rustfmt::skip]
-pub const KEPT_TITLES: &[&str] = &[
+pub static KEPT_TITLES: &[&str] = &[
     "sir", "dame", "lord", "lady", "baroness", "baron",
 ];
 
 /// Words that stand capitalised at the start of a sentence but are not names.
 #[rustfmt::skip]
-pub const NOT_NAMES: &[&str] = &[
+pub static NOT_NAMES: &[&str] = &[
     "the", "a", "an", "but", "and", "or", "in", "on", "at", "for", "with", "as", "it", "he", "she",
     "they", "we", "i", "you", "this", "that", "these", "those", "there", "here", "when", "while",
     "if", "after", "before", "since", "although", "though", "so", "yet", "nor", "not", "no", "now",
@@ -148,7 +179,7 @@ pub const NOT_NAMES: &[&str] = &[
 
 /// Words that make a capitalised run an organisation or place rather than a person.
 #[rustfmt::skip]
-pub const ORG_WORDS: &[&str] = &[
+pub static ORG_WORDS: &[&str] = &[
     "road", "street", "park", "university", "college", "school", "council", "party", "union",
     "association", "federation", "bank", "club", "united", "city", "rovers", "town", "office",
     "ministry", "department", "agency", "company", "group", "corporation", "corp", "inc", "ltd",
@@ -177,7 +208,7 @@ pub const ORG_WORDS: &[&str] = &[
 
 /// Nouns that name an organisation when they head `the …` (`the firm said`).
 #[rustfmt::skip]
-pub const ORG_NOUNS: &[&str] = &[
+pub static ORG_NOUNS: &[&str] = &[
     "company", "firm", "group", "government", "ministry", "department", "agency", "club", "union",
     "party", "council", "association", "federation", "bank", "organisation", "organization",
     "board", "committee", "commission", "charity", "body", "airline", "carrier", "retailer",
@@ -191,7 +222,7 @@ pub const ORG_NOUNS: &[&str] = &[
 
 /// Head nouns that make `a …` / `one …` an unnamed person (`a spokesman for the FA`).
 #[rustfmt::skip]
-pub const PERSON_NOUNS: &[&str] = &[
+pub static PERSON_NOUNS: &[&str] = &[
     "spokesman", "spokeswoman", "spokesperson", "official", "source", "insider", "aide", "voice",
     "analyst", "expert", "observer", "witness", "resident", "fan", "critic", "colleague", "friend",
     "member", "player", "coach", "manager", "minister", "executive", "director", "man", "woman",
@@ -217,7 +248,7 @@ pub const PERSON_NOUNS: &[&str] = &[
 
 /// Female first names, titles and nouns; anything else is of unknown gender unless male.
 #[rustfmt::skip]
-pub const FEMALE: &[&str] = &[
+pub static FEMALE: &[&str] = &[
     "mrs", "ms", "miss", "dame", "lady", "baroness", "queen", "princess", "duchess", "actress",
     "spokeswoman", "chairwoman", "sportswoman", "businesswoman", "mother", "wife", "daughter",
     "sister", "girl", "woman", "grandmother", "mary", "anne", "ann", "angela", "maeve", "ruth",
@@ -239,7 +270,7 @@ pub const FEMALE: &[&str] = &[
 ];
 
 #[rustfmt::skip]
-pub const MALE: &[&str] = &[
+pub static MALE: &[&str] = &[
     "mr", "sir", "lord", "king", "prince", "duke", "spokesman", "chairman", "businessman",
     "sportsman", "father", "husband", "son", "brother", "boy", "man", "actor", "frenchman",
     "irishman", "welshman", "englishman", "michael", "matthew", "david", "tony", "trevor", "martin",

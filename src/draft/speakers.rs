@@ -286,7 +286,7 @@ fn sentences(doc: &mut Doc) {
 }
 
 fn in_list(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
+    contains(list, w)
 }
 
 fn gender_of_words(words: &[String]) -> Gender {
