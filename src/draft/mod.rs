@@ -126,6 +126,10 @@ pub fn analyze(text: &str, format: Format, options: &ExtractOptions) -> Vec<Quot
 /// Who a text gives the words in `span` to, read as if they stood between quotation marks
 /// (for a source passage that is reported speech: `X said the plan was dead`).
 pub fn speaker_of_span(text: &str, format: Format, span: Range<usize>) -> Option<Speaker> {
+    // No words, no speaker; an empty span at the very end would also get no token.
+    if span.start >= span.end || span.end > text.len() {
+        return None;
+    }
     let masked = markup::mask(text, format);
     let mut found: Vec<Quote> = quotes::find_quotes(
         text,

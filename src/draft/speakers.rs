@@ -470,19 +470,19 @@ fn find_mentions(doc: &mut Doc) {
     }
     // A single word or a title and surname is a person when a fuller person name ends with it;
     // a multi-word name is one when its surname stands alone as a speaker elsewhere.
-    let names: Vec<(String, Class)> = doc
+    // A set, not a scan per mention: an article with a million names must stay linear.
+    let person_surnames: std::collections::HashSet<String> = doc
         .mentions
         .iter()
-        .map(|m| (m.name.clone(), m.class))
+        .filter(|m| m.class == Class::Person)
+        .map(|m| m.name.rsplit(' ').next().unwrap_or("").to_string())
         .collect();
     for m in &mut doc.mentions {
         if m.class != Class::Unknown {
             continue;
         }
-        let last = m.name.rsplit(' ').next().unwrap_or("").to_string();
-        let person_elsewhere = names
-            .iter()
-            .any(|(n, c)| *c == Class::Person && n.rsplit(' ').next() == Some(last.as_str()));
+        let last = m.name.rsplit(' ').next().unwrap_or("");
+        let person_elsewhere = person_surnames.contains(last);
         let words = m.name.split(' ').count();
         if person_elsewhere || (2..=3).contains(&words) {
             m.class = Class::Person;

@@ -36,9 +36,9 @@ pub fn start() -> Stdio {
                         return;
                     }
                 }
-                Err(error) => {
+                Err((id, error)) => {
                     tracing::error!("malformed message: {}", error["message"]);
-                    let response = json!({"jsonrpc": "2.0", "id": null, "error": error});
+                    let response = json!({"jsonrpc": "2.0", "id": id, "error": error});
                     let _ = errors.send(frame_bytes(&response));
                 }
             }
@@ -71,10 +71,11 @@ fn frame_bytes(msg: &Value) -> Vec<u8> {
     out
 }
 
-/// The next message body, or the JSON-RPC error object to answer it with; `None` at the end.
+/// The next message body, or the id and JSON-RPC error object to answer it with; `None` at
+/// the end.
 async fn read_frame<R: AsyncRead + Unpin>(
     input: &mut BufReader<R>,
-) -> Option<Result<Vec<u8>, Value>> {
+) -> Option<Result<Vec<u8>, (Value, Value)>> {
     let mut length = None;
     let mut saw_header = false;
     loop {
@@ -91,33 +92,53 @@ async fn read_frame<R: AsyncRead + Unpin>(
             continue;
         }
         saw_header = true;
-        if let Some((name, value)) = line.split_once(':')
-            && name.trim().eq_ignore_ascii_case("content-length")
-        {
-            length = value.trim().parse::<usize>().ok();
+        // Found anywhere in the line: after a too-short Content-Length the rest of that body
+        // runs into the next header, and reading must pick up again there.
+        if let Some(at) = line.to_ascii_lowercase().rfind("content-length:") {
+            length = line[at + "content-length:".len()..]
+                .trim()
+                .parse::<usize>()
+                .ok();
         }
     }
     let Some(length) = length else {
-        return Some(Err(error(-32700, "Parse error: no Content-Length")));
+        return Some(Err((
+            Value::Null,
+            error(-32700, "Parse error: no Content-Length"),
+        )));
     };
-    let mut body = vec![0; length];
-    if input.read_exact(&mut body).await.is_err() {
-        return None;
+    // Grown as bytes arrive, not allocated up front: a lying Content-Length must not abort
+    // the process on allocation.
+    let mut body = Vec::new();
+    match (&mut *input)
+        .take(length as u64)
+        .read_to_end(&mut body)
+        .await
+    {
+        Ok(n) if n == length => Some(check(body)),
+        _ => None,
     }
-    Some(check(body))
 }
 
-/// A body tower-lsp-server will accept, or the error to answer instead.
-fn check(body: Vec<u8>) -> Result<Vec<u8>, Value> {
-    if serde_json::from_slice::<Value>(&body).is_err() {
-        return Err(error(-32700, "Parse error"));
+/// A body tower-lsp-server will accept, or the id and error to answer instead.
+fn check(body: Vec<u8>) -> Result<Vec<u8>, (Value, Value)> {
+    let Ok(value) = serde_json::from_slice::<Value>(&body) else {
+        return Err((Value::Null, error(-32700, "Parse error")));
+    };
+    // tower-lsp-server drops its own MethodNotFound answer to any `$/` method, requests
+    // included, and the client would wait forever; the protocol asks for the error.
+    if let (Some(method), Some(id)) = (value["method"].as_str(), value.get("id"))
+        && method.starts_with("$/")
+        && (id.is_string() || id.is_number())
+    {
+        return Err((id.clone(), error(-32601, "Method not found")));
     }
     let is_message = serde_json::from_slice::<Response>(&body).is_ok()
         || serde_json::from_slice::<Request>(&body).is_ok();
     if is_message {
         Ok(body)
     } else {
-        Err(error(-32600, "Invalid request"))
+        Err((Value::Null, error(-32600, "Invalid request")))
     }
 }
 
@@ -158,7 +179,7 @@ mod tests {
         let mut reader = BufReader::new(input);
         let mut out = Vec::new();
         while let Some(f) = read_frame(&mut reader).await {
-            out.push(f.map_err(|e| e["code"].as_i64().unwrap_or(0)));
+            out.push(f.map_err(|e| e.1["code"].as_i64().unwrap_or(0)));
         }
         out
     }
@@ -175,5 +196,36 @@ Content-Length: 40\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\
         assert_eq!(got[1], Err(-32600));
         assert_eq!(got[2], Err(-32700));
         assert!(got[3].is_ok());
+    }
+
+    // Found by tests/bad_client.rs (wrong_content_length_is_survived).
+    #[tokio::test]
+    async fn a_wrong_content_length_loses_one_message_not_the_stream() {
+        // Too short by 3: the tail runs into the next header, which is still found.
+        let input = b"Content-Length: 37\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"initialized\"}\
+Content-Length: 40\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"initialized\"}";
+        let got = frames(input).await;
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0], Err(-32700));
+        assert!(got[1].is_ok());
+        // Absurdly long: no allocation up front; the stream just ends.
+        let got = frames(b"Content-Length: 99999999999999999\r\n\r\n{}").await;
+        assert!(got.is_empty());
+    }
+
+    #[tokio::test]
+    async fn dollar_requests_are_answered_method_not_found_with_their_id() {
+        let mut reader = BufReader::new(
+            &b"Content-Length: 39\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"$/x\"}"[..],
+        );
+        let Some(Err((id, error))) = read_frame(&mut reader).await else {
+            panic!("not answered here");
+        };
+        assert_eq!((id, error["code"].clone()), (json!(7), json!(-32601)));
+        // A `$/` notification goes through (tower-lsp-server ignores it as it should).
+        let mut reader = BufReader::new(
+            &b"Content-Length: 32\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"$/x\"}"[..],
+        );
+        assert!(matches!(read_frame(&mut reader).await, Some(Ok(_))));
     }
 }

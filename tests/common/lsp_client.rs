@@ -134,13 +134,17 @@ impl LspClient {
     }
 
     pub fn wait_response(&mut self, id: &Value) -> Value {
-        let deadline = Instant::now() + TIMEOUT;
+        self.try_wait_response(id, TIMEOUT)
+            .unwrap_or_else(|| panic!("no response to {id}"))
+    }
+
+    /// The response to `id`, or `None` when none came within `timeout`.
+    pub fn try_wait_response(&mut self, id: &Value, timeout: Duration) -> Option<Value> {
+        let deadline = Instant::now() + timeout;
         loop {
-            let msg = self
-                .recv(deadline)
-                .unwrap_or_else(|| panic!("no response to {id}"));
+            let msg = self.recv(deadline)?;
             if msg.get("method").is_none() && &msg["id"] == id {
-                return msg;
+                return Some(msg);
             }
         }
     }
