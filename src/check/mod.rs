@@ -368,45 +368,66 @@ pub fn check_quote(corpus: &Corpus, text: &str, quote: Quote) -> Finding {
             .filter(|b| b.wording != Wording::NotFound || b.similarity >= 0.3)
             .collect();
     }
-    let mut backings: Vec<(Backing, Option<Speaker>, AttributionVerdict)> = Vec::new();
-    for b in found {
-        let span = passage_span(&b);
-        let speaker = source_speaker(&b.article, span);
-        let verdict = attribution_verdict(finding.quote.speaker.as_ref(), speaker.as_ref());
-        backings.push((b, speaker, verdict));
-    }
     let rank = |w: Wording| match w {
         Wording::Exact => 0,
         Wording::Altered => 1,
         Wording::NotFound => 2,
     };
-    backings.sort_by(|a, b| {
-        rank(a.0.wording)
-            .cmp(&rank(b.0.wording))
-            .then((a.2 != AttributionVerdict::Matches).cmp(&(b.2 != AttributionVerdict::Matches)))
-            .then(b.0.similarity.total_cmp(&a.0.similarity))
-            .then(a.0.doc.cmp(&b.0.doc))
+    found.sort_by(|a, b| {
+        rank(a.wording)
+            .cmp(&rank(b.wording))
+            .then(b.similarity.total_cmp(&a.similarity))
+            .then(a.doc.cmp(&b.doc))
     });
-    let Some((best, speaker, verdict)) = backings.first() else {
+    let Some(first) = found.first() else {
         return finding;
     };
-    finding.similarity = best.similarity;
-    if best.wording == Wording::NotFound {
+    finding.similarity = first.similarity;
+    if first.wording == Wording::NotFound {
         return finding;
     }
-    finding.wording = best.wording;
-    finding.attribution = *verdict;
-    finding.other_sources = backings[1..]
+    // Among the sources with the best wording, prefer one whose speaker is the draft's.
+    // Reading a source's speaker can mean reading its whole article again, so stop at the
+    // first that matches (and read only one when the draft names no one).
+    let best_rank = rank(first.wording);
+    let draft_speaker = finding.quote.speaker.as_ref();
+    let mut chosen: Option<(usize, Option<Speaker>, AttributionVerdict)> = None;
+    for (i, b) in found
         .iter()
-        .filter(|(b, _, _)| b.wording == best.wording)
-        .count();
+        .enumerate()
+        .take_while(|(_, b)| rank(b.wording) == best_rank)
+    {
+        let speaker = source_speaker(&b.article, passage_span(b));
+        let verdict = attribution_verdict(draft_speaker, speaker.as_ref());
+        let matches = verdict == AttributionVerdict::Matches;
+        if chosen.is_none() || matches {
+            chosen = Some((i, speaker, verdict));
+        }
+        if matches || draft_speaker.and_then(Speaker::named_name).is_none() || i + 1 >= CANDIDATES {
+            break;
+        }
+    }
+    let Some((index, speaker, verdict)) = chosen else {
+        return finding;
+    };
+    let best = &found[index];
+    finding.similarity = best.similarity;
+    finding.wording = best.wording;
+    finding.attribution = verdict;
+    let others: Vec<&Backing> = found
+        .iter()
+        .enumerate()
+        .filter(|&(i, b)| i != index && b.wording == best.wording)
+        .map(|(_, b)| b)
+        .collect();
+    finding.other_sources = others.len();
     finding.changes = changes(best, &q, &ranges, text);
     finding.source = Some(source_of(best, speaker.as_ref()));
-    finding.others = backings[1..]
+    // The other passages' speakers are not read: they serve "find all references".
+    finding.others = others
         .iter()
-        .filter(|(b, _, _)| b.wording == best.wording)
         .take(MAX_OTHERS)
-        .map(|(b, speaker, _)| source_of(b, speaker.as_ref()))
+        .map(|b| source_of(b, None))
         .collect();
     finding
 }
