@@ -134,6 +134,7 @@ fn scale(corpus: &Corpus, copies: usize) {
     let options = OpenOptions {
         cache_dir: Some(cache.path().to_path_buf()),
         progress: None,
+        ..Default::default()
     };
     let t = Instant::now();
     let built = Corpus::open(&roots, &options).expect("open scaled corpus");
@@ -180,6 +181,7 @@ fn main() {
         let options = OpenOptions {
             cache_dir: Some(dir.path().to_path_buf()),
             progress: None,
+            ..Default::default()
         };
         let corpus = Corpus::open(&roots, &options).expect("open BBC corpus");
         last = Some(corpus.stats().clone());
@@ -190,6 +192,7 @@ fn main() {
     let options = OpenOptions {
         cache_dir: Some(cache.path().to_path_buf()),
         progress: None,
+        ..Default::default()
     };
     Corpus::open(&roots, &options).expect("open BBC corpus");
     let warm = measure(warmup, runs, || {

@@ -282,6 +282,7 @@ fn child(args: &[String]) {
     let options = OpenOptions {
         cache_dir: Some(PathBuf::from(&args[2])),
         progress: None,
+        ..Default::default()
     };
     let cpu0 = cpu_secs();
     let t = Instant::now();

@@ -72,6 +72,9 @@ pub struct Settings {
     /// Inlay hints after verified quotes naming the source (language server).
     #[serde(alias = "inlayHints")]
     pub inlay_hints: bool,
+    /// Follow symbolic links in the corpus that lead outside its folders (off by default).
+    #[serde(alias = "followLinksOutside")]
+    pub follow_links_outside: bool,
 }
 
 impl Default for Settings {
@@ -83,6 +86,7 @@ impl Default for Settings {
             cache_dir: None,
             max_draft_bytes: 2 * 1024 * 1024,
             inlay_hints: true,
+            follow_links_outside: false,
         }
     }
 }

@@ -348,6 +348,7 @@ fn open_corpus(
     let mut options = OpenOptions {
         cache_dir: cache_dir(args, settings),
         progress: None,
+        follow_links_outside: settings.follow_links_outside,
     };
     let progress_bar = (bar && std::io::stderr().is_terminal()).then(|| {
         let pb = indicatif::ProgressBar::new(0);

@@ -227,6 +227,7 @@ fn example_corpus() -> &'static Corpus {
         let options = OpenOptions {
             cache_dir: None,
             progress: None,
+            ..Default::default()
         };
         Corpus::open(&[root], &options).expect("examples/corpus opens")
     })

@@ -99,9 +99,18 @@ pub fn resolve_roots(roots: &[PathBuf]) -> Result<Vec<Root>, CorpusError> {
 }
 
 /// Every corpus file under the roots, in a stable order (root, then path) that fixes doc ids.
-pub fn walk(roots: &[Root], warnings: &mut Vec<LoadWarning>) -> Vec<Found> {
+pub fn walk(roots: &[Root], follow_outside: bool, warnings: &mut Vec<LoadWarning>) -> Vec<Found> {
     let mut out = Vec::new();
     let mut seen_dirs = HashSet::new();
+    let inside: Vec<PathBuf> = roots
+        .iter()
+        .filter(|r| !r.is_file)
+        .map(|r| r.canonical.clone())
+        .collect();
+    let walk = Walk {
+        inside: &inside,
+        follow_outside,
+    };
     for (i, root) in roots.iter().enumerate() {
         let i = i as u32;
         if root.is_file {
@@ -121,6 +130,7 @@ pub fn walk(roots: &[Root], warnings: &mut Vec<LoadWarning>) -> Vec<Found> {
         seen_dirs.insert(root.canonical.clone());
         // Walked by the path as given, so warnings and reads name what the user wrote.
         walk_dir(
+            &walk,
             i,
             &root.given,
             &root.canonical,
@@ -134,8 +144,25 @@ pub fn walk(roots: &[Root], warnings: &mut Vec<LoadWarning>) -> Vec<Found> {
 }
 
 const ALREADY_WALKED: &str = "folder already walked (symlink loop or duplicate link), skipped";
+const OUTSIDE: &str =
+    "a link to outside the corpus folders, not followed (set follow_links_outside = true to allow)";
 
+/// What every folder of one walk shares: the corpus folders, and whether links may leave them.
+struct Walk<'a> {
+    inside: &'a [PathBuf],
+    follow_outside: bool,
+}
+
+impl Walk<'_> {
+    /// May a link whose target is `canonical` be followed?
+    fn allows(&self, canonical: &Path) -> bool {
+        self.follow_outside || self.inside.iter().any(|root| canonical.starts_with(root))
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // one recursive walk's state, passed down as it goes
 fn walk_dir(
+    walk: &Walk,
     root: u32,
     dir: &Path,
     canonical_dir: &Path,
@@ -169,16 +196,16 @@ fn walk_dir(
             let path = entry.path();
             let link = entry.file_type().map_or(true, |t| t.is_symlink());
             if !link && entry.file_type().is_ok_and(|t| t.is_dir()) {
-                return Some((name, path, Ok(None)));
+                return Some((name, path, link, Ok(None)));
             }
             if !link && FileFormat::from_path(&path).is_none() {
                 return None;
             }
             let meta = fs::metadata(&path).map(Some);
-            Some((name, path, meta))
+            Some((name, path, link, meta))
         })
         .collect();
-    for (name, path, meta) in kinds.into_iter().flatten() {
+    for (name, path, is_link, meta) in kinds.into_iter().flatten() {
         let rel = if prefix.is_empty() {
             name.clone()
         } else {
@@ -196,7 +223,9 @@ fn walk_dir(
             None => {
                 let canonical = canonical_dir.join(&name);
                 if seen_dirs.insert(canonical.clone()) {
-                    walk_dir(root, &path, &canonical, &rel, seen_dirs, out, warnings);
+                    walk_dir(
+                        walk, root, &path, &canonical, &rel, seen_dirs, out, warnings,
+                    );
                 } else {
                     warnings.push(warn(&path, ALREADY_WALKED.to_string()));
                 }
@@ -206,16 +235,28 @@ fn walk_dir(
                     warnings.push(warn(&path, "cannot resolve folder".to_string()));
                     continue;
                 };
+                if !walk.allows(&canonical) {
+                    warnings.push(warn(&path, OUTSIDE.to_string()));
+                    continue;
+                }
                 if !seen_dirs.insert(canonical.clone()) {
                     warnings.push(warn(&path, ALREADY_WALKED.to_string()));
                     continue;
                 }
-                walk_dir(root, &path, &canonical, &rel, seen_dirs, out, warnings);
+                walk_dir(
+                    walk, root, &path, &canonical, &rel, seen_dirs, out, warnings,
+                );
             }
             Some(meta) if meta.is_file() => {
-                if let Some(format) = FileFormat::from_path(&path) {
-                    out.push(found(root, rel, path, &meta, format));
+                let Some(format) = FileFormat::from_path(&path) else {
+                    continue;
+                };
+                // Only a link can lead outside; a plain file is inside its folder.
+                if is_link && !fs::canonicalize(&path).is_ok_and(|c| walk.allows(&c)) {
+                    warnings.push(warn(&path, OUTSIDE.to_string()));
+                    continue;
                 }
+                out.push(found(root, rel, path, &meta, format));
             }
             Some(_) => {}
         }

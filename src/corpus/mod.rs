@@ -85,6 +85,9 @@ pub struct OpenOptions {
     pub cache_dir: Option<PathBuf>,
     /// Called as each file is read (from any thread): see `Progress`.
     pub progress: Option<Progress>,
+    /// Follow symbolic links that lead outside the corpus folders (off: they are skipped
+    /// with a warning, so a link cannot pull private files into the corpus).
+    pub follow_links_outside: bool,
 }
 
 impl std::fmt::Debug for OpenOptions {
@@ -195,7 +198,7 @@ impl Corpus {
             .map(|r| r.canonical.to_string_lossy().into_owned())
             .collect();
         let mut warnings = Vec::new();
-        let found = load::walk(&sources, &mut warnings);
+        let found = load::walk(&sources, options.follow_links_outside, &mut warnings);
         phases.end("walk");
         let cache_path = options
             .cache_dir

@@ -19,6 +19,7 @@ fn open_cached(root: &Path, cache: &Path) -> Corpus {
     let options = OpenOptions {
         cache_dir: Some(cache.to_path_buf()),
         progress: None,
+        ..Default::default()
     };
     Corpus::open(&[root.to_path_buf()], &options).unwrap()
 }
@@ -203,6 +204,29 @@ fn symlink_loops_are_walked_once() {
 }
 
 #[test]
+fn links_out_of_the_corpus_are_not_followed_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (root, private) = (dir.path().join("corpus"), dir.path().join("private"));
+    write(&root, "a.txt", "A\n\nText of a.\n");
+    write(&private, "secret.txt", "Secret\n\nNot for the corpus.\n");
+    std::os::unix::fs::symlink(&private, root.join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink(private.join("secret.txt"), root.join("secret.txt")).unwrap();
+    let corpus = open(&root);
+    assert_eq!(paths(&corpus), ["a.txt"]);
+    assert!(warned(&corpus, "elsewhere", "outside the corpus"));
+    assert!(warned(&corpus, "secret.txt", "outside the corpus"));
+    let options = OpenOptions {
+        follow_links_outside: true,
+        ..Default::default()
+    };
+    let corpus = Corpus::open(std::slice::from_ref(&root), &options).unwrap();
+    assert_eq!(
+        paths(&corpus),
+        ["a.txt", "elsewhere/secret.txt", "secret.txt"]
+    );
+}
+
+#[test]
 fn missing_root_is_an_error_and_a_file_root_is_fine() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nope");
@@ -265,6 +289,7 @@ fn cache_round_trips_and_follows_changes() {
             assert_eq!(total, 50);
             counter.fetch_add(1, Ordering::Relaxed);
         })),
+        ..Default::default()
     };
     let first = Corpus::open(std::slice::from_ref(&root), &options).unwrap();
     assert_eq!(calls.load(Ordering::Relaxed), 50);

@@ -426,7 +426,8 @@ impl Shared {
             let mut state = lock(&self.state);
             let reload = initial
                 || state.settings.corpus != settings.corpus
-                || state.settings.cache_dir != settings.cache_dir;
+                || state.settings.cache_dir != settings.cache_dir
+                || state.settings.follow_links_outside != settings.follow_links_outside;
             state.settings = settings;
             reload
         };
@@ -568,12 +569,13 @@ impl Shared {
     /// Opens (or re-opens) the corpus on a blocking thread, with progress, then re-checks.
     async fn load_corpus(self: &Arc<Self>) {
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        let (roots, cache_dir, progress_ok) = {
+        let (roots, cache_dir, progress_ok, follow_links_outside) = {
             let state = lock(&self.state);
             (
                 state.settings.corpus.clone(),
                 state.settings.cache_dir.clone().or_else(default_cache_dir),
                 state.caps.work_done_progress,
+                state.settings.follow_links_outside,
             )
         };
         if roots.is_empty() {
@@ -620,6 +622,7 @@ impl Shared {
         });
         let options = OpenOptions {
             cache_dir,
+            follow_links_outside,
             progress: Some(Arc::new(move |done, total| {
                 let _ = tx.send((done, total));
             })),
