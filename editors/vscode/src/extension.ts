@@ -27,7 +27,7 @@ let statusTimer: ReturnType<typeof setTimeout> | undefined;
 function settingsSection(): Record<string, unknown> {
   const cfg = vscode.workspace.getConfiguration(SECTION);
   const section: Record<string, unknown> = {};
-  for (const key of ['corpus', 'severity', 'minSpeechWords', 'cacheDir', 'maxDraftBytes', 'inlayHints']) {
+  for (const key of ['corpus', 'severity', 'minSpeechWords', 'cacheDir', 'maxDraftBytes', 'inlayHints', 'followLinksOutside']) {
     section[key] = cfg.get(key);
   }
   return serverSettings(section);

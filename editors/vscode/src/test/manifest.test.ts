@@ -32,6 +32,7 @@ test('defaults match the server defaults', () => {
     'verbatim.cacheDir': '',
     'verbatim.maxDraftBytes': 2 * 1024 * 1024,
     'verbatim.inlayHints': true,
+    'verbatim.followLinksOutside': false,
     'verbatim.server.path': '',
     'verbatim.severity.verified': 'off',
     'verbatim.severity.altered': 'warning',
