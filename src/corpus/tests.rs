@@ -470,3 +470,63 @@ fn bbc_corpus() {
     let docs: Vec<_> = found.iter().map(|c| c.doc).collect();
     assert!(docs.contains(&a) && docs.contains(&b), "{a} {b}: {docs:?}");
 }
+
+/// Files written, rewritten and deleted while the corpus is being opened: the open never
+/// fails or panics (a vanished file is a warning), and the next open, once the folder is
+/// still, sees exactly what is there.
+#[test]
+fn a_corpus_changing_while_it_is_indexed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    let cache = dir.path().join(".cache");
+    for i in 0..400 {
+        write(
+            &root,
+            &format!("a/{i:03}.txt"),
+            format!("T{i}\n\n\"Words number {i} said here,\" he said.\n"),
+        );
+    }
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let (root, stop) = (root.clone(), std::sync::Arc::clone(&stop));
+        std::thread::spawn(move || {
+            let mut n = 0usize;
+            while !stop.load(Ordering::Relaxed) {
+                let i = n % 400;
+                let path = root.join(format!("a/{i:03}.txt"));
+                if n % 3 == 0 {
+                    let _ = fs::remove_file(&path);
+                } else {
+                    let _ = fs::write(
+                        &path,
+                        format!("T{i}\n\n\"Rewritten {n} times here,\" he said.\n"),
+                    );
+                }
+                let _ = fs::write(root.join(format!("b/{n}.txt")), "New\n\nfresh text\n");
+                n += 1;
+                if n % 50 == 0 {
+                    let _ = fs::create_dir_all(root.join("b"));
+                }
+            }
+        })
+    };
+    for _ in 0..5 {
+        let opened = Corpus::open(
+            std::slice::from_ref(&root),
+            &OpenOptions {
+                cache_dir: Some(cache.clone()),
+                ..Default::default()
+            },
+        );
+        assert!(opened.is_ok(), "{:?}", opened.err());
+    }
+    stop.store(true, Ordering::Relaxed);
+    writer.join().unwrap();
+    // Still: a fresh open and a cached one agree with the folder.
+    let on_disk = fs::read_dir(root.join("a")).unwrap().count()
+        + fs::read_dir(root.join("b")).map_or(0, |d| d.count());
+    let fresh = open(&root);
+    let cached = open_cached(&root, &cache);
+    assert_eq!(fresh.len(), on_disk);
+    assert_eq!(paths(&fresh), paths(&cached));
+}
