@@ -5,7 +5,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use serde_json::Value;
+use serde_json::{Value, json};
+
+mod common;
+
+use common::lsp_client::LspClient;
 
 const BIN: &str = env!("CARGO_BIN_EXE_verbatim");
 const EXAMPLE_CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/corpus");
@@ -807,44 +811,9 @@ fn bbc_corpus_backs_a_jason_robinson_quote() {
 /// other flags of their own; the server must start all the same.
 #[test]
 fn lsp_accepts_the_flags_clients_add() {
-    use std::io::{BufRead, BufReader, Read, Write};
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(BIN)
-        .args(["lsp", "--stdio", "--stdio", "--clientProcessId=1"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut send = |body: &str| {
-        let frame = format!("Content-Length: {}\r\n\r\n{body}", body.len());
-        stdin.write_all(frame.as_bytes()).unwrap();
-        stdin.flush().unwrap();
-    };
-    let mut receive = || {
-        let mut length = 0;
-        loop {
-            let mut line = String::new();
-            stdout.read_line(&mut line).unwrap();
-            if let Some(n) = line.strip_prefix("Content-Length: ") {
-                length = n.trim().parse().unwrap();
-            }
-            if line == "\r\n" {
-                break;
-            }
-        }
-        let mut body = vec![0; length];
-        stdout.read_exact(&mut body).unwrap();
-        String::from_utf8(body).unwrap()
-    };
-    send(r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#);
-    let reply = receive();
-    assert!(reply.contains("\"capabilities\""), "{reply}");
-    send(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#);
-    send(r#"{"jsonrpc":"2.0","id":2,"method":"shutdown","params":null}"#);
-    while !receive().contains("\"id\":2") {}
-    send(r#"{"jsonrpc":"2.0","method":"exit"}"#);
-    assert!(child.wait().unwrap().success());
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = LspClient::spawn_with(&["lsp", "--stdio", "--stdio", "--clientProcessId=1"]);
+    let reply = client.initialize(dir.path(), json!({}), json!({}));
+    assert!(reply["capabilities"].is_object(), "{reply}");
+    assert!(client.shutdown_and_exit().success());
 }

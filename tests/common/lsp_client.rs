@@ -31,8 +31,13 @@ pub fn uri(path: &Path) -> String {
 
 impl LspClient {
     pub fn spawn() -> LspClient {
+        LspClient::spawn_with(&["lsp", "--stdio"])
+    }
+
+    /// Starts the server with the arguments an editor would pass.
+    pub fn spawn_with(args: &[&str]) -> LspClient {
         let mut child = Command::new(env!("CARGO_BIN_EXE_verbatim"))
-            .args(["lsp", "--stdio"])
+            .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
