@@ -401,31 +401,56 @@ fn build(pairs: impl Iterator<Item = (u32, DocId)>, doc_count: usize) -> (Layout
     (layout, out)
 }
 
-/// Articles sharing k-grams with the query words, ranked by how many distinct query
-/// k-grams they hold (ties: lower doc id first). All the query's k-grams are looked up,
-/// not just the winnowed ones, so any article fingerprint inside the quote is met.
+/// Articles sharing k-grams with the query words, best first: by how many of the query's
+/// anchors (its own winnowed fingerprints) they hold, then by the rarity-weighed k-grams
+/// they hold, then by how many, then lower doc id. All the query's k-grams are looked up,
+/// not just the anchors, so any article fingerprint inside the quote is met.
+///
+/// Why anchors first: every window of `W` k-grams inside the quote is also a window of an
+/// article that holds the quote verbatim, so that article selected the same minimum and
+/// holds every anchor; a near-twin that differs at any word but the first or last two
+/// lacks one. Counting all k-grams instead ranks twins by where their own winnowing fell.
 pub fn candidates(postings: &Postings<'_>, words: &[u64], limit: usize) -> Vec<Candidate> {
-    let mut grams = kgrams(words);
+    let all = kgrams(words);
+    let mut anchors = Vec::new();
+    winnow(&all, &mut anchors);
+    anchors.sort_unstable();
+    let mut grams = all;
     grams.sort_unstable();
     grams.dedup();
     let ranges: Vec<_> = grams.iter().map(|&g| postings.range(g)).collect();
     let has_rare = ranges
         .iter()
         .any(|r| !r.is_empty() && r.len() <= HUGE_POSTINGS);
-    let mut hits: HashMap<DocId, u32> = HashMap::new();
-    for range in ranges {
+    let mut found: HashMap<DocId, Candidate> = HashMap::new();
+    for (&gram, range) in grams.iter().zip(ranges) {
         if range.len() > HUGE_POSTINGS && has_rare {
             continue;
         }
+        let anchor = u32::from(anchors.binary_search(&gram).is_ok());
+        // Inverse document frequency: a k-gram in 1 article weighs ~1, in 100 ~0.2.
+        let weight = 1.0 / (1.0 + (range.len() as f32).ln());
         for i in range {
-            *hits.entry(postings.doc_at(i)).or_default() += 1;
+            let doc = postings.doc_at(i);
+            let c = found.entry(doc).or_insert(Candidate {
+                doc,
+                anchors: 0,
+                hits: 0,
+                weight: 0.0,
+            });
+            c.anchors += anchor;
+            c.hits += 1;
+            c.weight += weight;
         }
     }
-    let mut ranked: Vec<Candidate> = hits
-        .into_iter()
-        .map(|(doc, hits)| Candidate { doc, hits })
-        .collect();
-    ranked.sort_unstable_by(|a, b| b.hits.cmp(&a.hits).then(a.doc.cmp(&b.doc)));
+    let mut ranked: Vec<Candidate> = found.into_values().collect();
+    ranked.sort_unstable_by(|a, b| {
+        b.anchors
+            .cmp(&a.anchors)
+            .then(b.weight.total_cmp(&a.weight))
+            .then(b.hits.cmp(&a.hits))
+            .then(a.doc.cmp(&b.doc))
+    });
     ranked.truncate(limit);
     ranked
 }
@@ -541,5 +566,36 @@ mod tests {
         );
         assert_eq!(found[0].doc, 1);
         assert!(found.iter().all(|c| c.doc != 0));
+    }
+
+    /// Forty near-twins of a story, each with one word of the quoted passage changed, and
+    /// the story holding it verbatim last: the verbatim one ranks first whatever its doc id,
+    /// because it alone holds every anchor of the query. (Counting the query's k-grams held
+    /// does not tell them apart: a changed word moves the twin's own winnowing onto
+    /// neighbouring k-grams of the passage that the verbatim story did not select.)
+    #[test]
+    fn the_verbatim_holder_outranks_near_twins() {
+        for story in 0..30 {
+            let passage: Vec<String> = (0..14).map(|i| format!("s{story}w{i}")).collect();
+            let query = passage.join(" ");
+            let mut docs = Vec::new();
+            for t in 0..40 {
+                let mut words = passage.clone();
+                words[2 + t % 10] = format!("changed{t}");
+                docs.push(format!("the story begins {} and ends", words.join(" ")));
+            }
+            docs.push(format!("the story begins {query} and ends"));
+            let mut pairs = Vec::new();
+            for (d, text) in docs.iter().enumerate() {
+                for fp in fingerprints(&hashes(text)) {
+                    pairs.push((fp, d as DocId));
+                }
+            }
+            let (layout, bytes) = build(pairs.iter().copied(), docs.len());
+            let view = layout.view(&bytes).unwrap();
+            let found = candidates(&view, &hashes(&query), 8);
+            assert_eq!(found[0].doc, 40, "story {story}: {found:?}");
+            assert!(found[1].anchors < found[0].anchors);
+        }
     }
 }

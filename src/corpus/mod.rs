@@ -56,11 +56,19 @@ pub struct LoadWarning {
 }
 
 /// An article that shares word sequences with a query.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
     pub doc: DocId,
-    /// How many of the query's fingerprints the article holds.
+    /// How many of the query's own winnowed fingerprints (its anchors) the article holds.
+    /// An article holding the query verbatim holds them all; one that differs anywhere but
+    /// at the query's first or last two words lacks at least one.
+    pub anchors: u32,
+    /// How many distinct k-grams of the query the article holds.
     pub hits: u32,
+    /// The k-grams held, each weighed by its rarity in the corpus: among articles holding
+    /// the same anchors, the one that shares the query's rare words (a changed name or
+    /// number) ranks first.
+    pub weight: f32,
 }
 
 #[derive(Debug, thiserror::Error)]
