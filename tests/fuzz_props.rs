@@ -293,9 +293,13 @@ proptest! {
         let (x, y) = (bounds[a.index(bounds.len())], bounds[b.index(bounds.len())]);
         let span = x.min(y)..x.max(y);
         for format in [Format::Markdown, Format::Plain] {
-            if let Some(s) = draft::speaker_of_span(&text, format, span.clone()) {
+            let fresh = draft::speaker_of_span(&text, format, span.clone());
+            if let Some(s) = &fresh {
                 check_range(&text, &s.mention, "speaker mention")?;
             }
+            // A corpus article asks its kept analysis instead: the same answer.
+            let prepared = draft::Prepared::new(&text, format, &Default::default());
+            prop_assert_eq!(prepared.speaker_of(&text, span.clone()), fresh);
         }
     }
 

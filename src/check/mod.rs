@@ -147,7 +147,7 @@ fn quote_words(text: &str, quote: &Quote) -> (Vec<QWord>, Vec<Range<usize>>) {
 fn speech_words(article: &Article) -> Vec<usize> {
     let all = &article.words;
     let mut skip = vec![false; all.len()];
-    for pair in article.quotes.windows(2) {
+    for pair in article.quotes().windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let lo = all.partition_point(|w| w.start < a.end);
         let hi = all.partition_point(|w| w.end <= b.start).max(lo);
@@ -175,17 +175,27 @@ struct Backing {
     similarity: f32,
 }
 
-/// The quotation verbatim in the article (conventions allowed), as written or across the
-/// article's own attributions.
-fn exact_backing(doc: DocId, article: &std::sync::Arc<Article>, q: &[QWord]) -> Option<Backing> {
+/// The quotation verbatim in the article (conventions allowed): as written, or with
+/// `across` across the article's own attributions (which needs the article's quotations).
+fn exact_backing(
+    doc: DocId,
+    article: &std::sync::Arc<Article>,
+    q: &[QWord],
+    across: bool,
+) -> Option<Backing> {
     let full: Vec<u64> = article.words.iter().map(|w| w.hash).collect();
-    let found = align::exact(q, &full)
-        .map(|a| (a, (0..full.len()).collect()))
-        .or_else(|| {
-            let speech = speech_words(article);
-            let hashes: Vec<u64> = speech.iter().map(|&k| full[k]).collect();
-            align::exact(q, &hashes).map(|a| (a, speech))
-        });
+    // Words the article lacks, or has in another order, rule it out before its quotations
+    // are read (most candidates of an altered or invented quotation).
+    if !in_order(q, &full) {
+        return None;
+    }
+    let found = if across {
+        let speech = speech_words(article);
+        let hashes: Vec<u64> = speech.iter().map(|&k| full[k]).collect();
+        align::exact(q, &hashes).map(|a| (a, speech))
+    } else {
+        align::exact(q, &full).map(|a| (a, (0..full.len()).collect()))
+    };
     found.map(|(alignment, map)| Backing {
         doc,
         article: std::sync::Arc::clone(article),
@@ -194,6 +204,15 @@ fn exact_backing(doc: DocId, article: &std::sync::Arc<Article>, q: &[QWord]) -> 
         wording: Wording::Exact,
         similarity: 1.0,
     })
+}
+
+/// Do the quotation's words (brackets aside) occur in `source` in order, gaps allowed? A
+/// verbatim match, even across attributions or at an ellipsis, needs them to.
+fn in_order(q: &[QWord], source: &[u64]) -> bool {
+    let mut rest = source.iter();
+    q.iter()
+        .filter(|w| !w.bracket)
+        .all(|w| rest.any(|&h| h == w.hash))
 }
 
 /// The closest the article comes to the quotation: altered when most of its words are there
@@ -243,7 +262,8 @@ fn window(q: &[QWord], source: &[u64]) -> (usize, usize) {
     if source.len() <= 3 * n + 200 {
         return (0, source.len());
     }
-    let set: std::collections::HashSet<u64> = q.iter().map(|w| w.hash).collect();
+    let set: std::collections::HashSet<u64, crate::text::FastHash> =
+        q.iter().map(|w| w.hash).collect();
     let hits: Vec<usize> = (0..source.len())
         .filter(|&k| set.contains(&source[k]))
         .collect();
@@ -315,19 +335,6 @@ fn attribution_verdict(draft: Option<&Speaker>, source: Option<&Speaker>) -> Att
     }
 }
 
-/// Who the source gives a passage to: the speaker of the source quotation it lies in, or
-/// of the sentence it stands in (`X said the plan was dead`).
-fn source_speaker(article: &Article, span: Range<usize>) -> Option<Speaker> {
-    if let Some(q) = article
-        .quotes
-        .iter()
-        .find(|q| q.start <= span.start && span.start < q.end.max(q.start + 1))
-    {
-        return q.speaker.clone();
-    }
-    draft::speaker_of_span(&article.text, article.format, span)
-}
-
 /// Checks one quotation of a draft (`text` is the draft, for the quotation's word ranges).
 pub fn check_quote(corpus: &Corpus, text: &str, quote: Quote) -> Finding {
     let (q, ranges) = quote_words(text, &quote);
@@ -350,11 +357,18 @@ pub fn check_quote(corpus: &Corpus, text: &str, quote: Quote) -> Finding {
         .iter()
         .filter_map(|c| Some((c.doc, corpus.article(c.doc)?)))
         .collect();
-    // Verbatim sources first (cheap); only when there is none, the closest few by alignment.
+    // Verbatim sources first (cheap); then verbatim across the sources' attributions; only
+    // when there is none, the closest few by alignment.
     let mut found: Vec<Backing> = articles
         .iter()
-        .filter_map(|(doc, a)| exact_backing(*doc, a, &q))
+        .filter_map(|(doc, a)| exact_backing(*doc, a, &q, false))
         .collect();
+    if found.is_empty() {
+        found = articles
+            .iter()
+            .filter_map(|(doc, a)| exact_backing(*doc, a, &q, true))
+            .collect();
+    }
     if found.is_empty() {
         found = articles
             .iter()
@@ -392,7 +406,7 @@ pub fn check_quote(corpus: &Corpus, text: &str, quote: Quote) -> Finding {
         .enumerate()
         .take_while(|(_, b)| rank(b.wording) == best_rank)
     {
-        let speaker = source_speaker(&b.article, passage_span(b));
+        let speaker = b.article.speaker_of(passage_span(b));
         let verdict = attribution_verdict(draft_speaker, speaker.as_ref());
         let matches = verdict == AttributionVerdict::Matches;
         if chosen.is_none() || matches {

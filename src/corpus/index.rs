@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::{Candidate, DocId};
+use crate::text::FastHash;
 
 /// Words in a k-gram. With `W`, `W + K - 1 = 5`: any 5 contiguous words hold a whole
 /// window, so a shared run of 5 words always shares a selected fingerprint.
@@ -422,7 +423,7 @@ pub fn candidates(postings: &Postings<'_>, words: &[u64], limit: usize) -> Vec<C
     let has_rare = ranges
         .iter()
         .any(|r| !r.is_empty() && r.len() <= HUGE_POSTINGS);
-    let mut found: HashMap<DocId, Candidate> = HashMap::new();
+    let mut found: HashMap<DocId, Candidate, FastHash> = HashMap::default();
     for (&gram, range) in grams.iter().zip(ranges) {
         if range.len() > HUGE_POSTINGS && has_rare {
             continue;
@@ -444,13 +445,19 @@ pub fn candidates(postings: &Postings<'_>, words: &[u64], limit: usize) -> Vec<C
         }
     }
     let mut ranked: Vec<Candidate> = found.into_values().collect();
-    ranked.sort_unstable_by(|a, b| {
+    let order = |a: &Candidate, b: &Candidate| {
         b.anchors
             .cmp(&a.anchors)
             .then(b.weight.total_cmp(&a.weight))
             .then(b.hits.cmp(&a.hits))
             .then(a.doc.cmp(&b.doc))
-    });
+    };
+    // Thousands of articles share a k-gram or two at 1 GB: select the best, sort only them.
+    if ranked.len() > limit && limit > 0 {
+        ranked.select_nth_unstable_by(limit - 1, order);
+        ranked.truncate(limit);
+    }
+    ranked.sort_unstable_by(order);
     ranked.truncate(limit);
     ranked
 }

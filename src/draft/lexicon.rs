@@ -5,24 +5,28 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use crate::text::FastHash;
+
 /// Every list below as a set, keyed by the list's address (statics have one).
-static SETS: LazyLock<HashMap<usize, HashSet<&'static str>>> = LazyLock::new(|| {
-    [
-        CUE_VERBS,
-        TITLES,
-        KEPT_TITLES,
-        PERSON_TITLES,
-        NOT_NAMES,
-        ORG_WORDS,
-        ORG_NOUNS,
-        PERSON_NOUNS,
-        FEMALE,
-        MALE,
-    ]
-    .iter()
-    .map(|list| (list.as_ptr() as usize, list.iter().copied().collect()))
-    .collect()
-});
+#[allow(clippy::type_complexity)]
+static SETS: LazyLock<HashMap<usize, HashSet<&'static str, FastHash>, FastHash>> =
+    LazyLock::new(|| {
+        [
+            CUE_VERBS,
+            TITLES,
+            KEPT_TITLES,
+            PERSON_TITLES,
+            NOT_NAMES,
+            ORG_WORDS,
+            ORG_NOUNS,
+            PERSON_NOUNS,
+            FEMALE,
+            MALE,
+        ]
+        .iter()
+        .map(|list| (list.as_ptr() as usize, list.iter().copied().collect()))
+        .collect()
+    });
 
 /// Is `word` in `list`? A set lookup for the lists above, a scan for any other.
 pub fn contains(list: &[&str], word: &str) -> bool {

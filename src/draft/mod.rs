@@ -117,10 +117,64 @@ impl Default for ExtractOptions {
 /// Every quotation in a text with its speaker: the one entry point the rest of the crate uses,
 /// for drafts and corpus articles alike.
 pub fn analyze(text: &str, format: Format, options: &ExtractOptions) -> Vec<Quote> {
-    let masked = markup::mask(text, format);
-    let mut found = quotes::find_quotes(text, &masked, options, format == Format::Plain);
-    speakers::attribute(&masked, &mut found);
-    found
+    Prepared::new(text, format, options).quotes
+}
+
+/// A text read once for many questions: its prose mask, and its quotations with their
+/// speakers (`analyze`). A corpus article keeps one, so that asking who says a passage of
+/// it (`speaker_of`) does not mask and search the whole article again each time.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    masked: markup::Masked,
+    /// The quotations with their speakers, as `analyze` gives them.
+    pub quotes: Vec<Quote>,
+}
+
+impl Prepared {
+    pub fn new(text: &str, format: Format, options: &ExtractOptions) -> Prepared {
+        let mut prepared = Prepared::unattributed(text, format, options);
+        speakers::attribute(&prepared.masked, &mut prepared.quotes);
+        prepared
+    }
+
+    fn unattributed(text: &str, format: Format, options: &ExtractOptions) -> Prepared {
+        let masked = markup::mask(text, format);
+        let quotes = quotes::find_quotes(text, &masked, options, format == Format::Plain);
+        Prepared { masked, quotes }
+    }
+
+    /// Who the text gives the words in `span` to, read as if they stood between quotation
+    /// marks: as `speaker_of_span`, from what is already known of the text.
+    pub fn speaker_of(&self, text: &str, span: Range<usize>) -> Option<Speaker> {
+        if span.start >= span.end || span.end > text.len() {
+            return None;
+        }
+        let mut found: Vec<Quote> = self
+            .quotes
+            .iter()
+            .filter(|q| q.end <= span.start || q.start >= span.end)
+            .map(|q| Quote {
+                speaker: None,
+                ..q.clone()
+            })
+            .collect();
+        let at = found.partition_point(|q| q.start < span.start);
+        found.insert(
+            at,
+            Quote {
+                start: span.start,
+                end: span.end,
+                pieces: vec![span.clone()],
+                text: text.get(span.clone()).unwrap_or_default().to_string(),
+                kind: QuoteKind::Speech,
+                block: false,
+                speaker: None,
+                ignored: false,
+            },
+        );
+        speakers::attribute(&self.masked, &mut found);
+        found.into_iter().nth(at).and_then(|q| q.speaker)
+    }
 }
 
 /// Who a text gives the words in `span` to, read as if they stood between quotation marks
@@ -130,30 +184,5 @@ pub fn speaker_of_span(text: &str, format: Format, span: Range<usize>) -> Option
     if span.start >= span.end || span.end > text.len() {
         return None;
     }
-    let masked = markup::mask(text, format);
-    let mut found: Vec<Quote> = quotes::find_quotes(
-        text,
-        &masked,
-        &ExtractOptions::default(),
-        format == Format::Plain,
-    )
-    .into_iter()
-    .filter(|q| q.end <= span.start || q.start >= span.end)
-    .collect();
-    let at = found.partition_point(|q| q.start < span.start);
-    found.insert(
-        at,
-        Quote {
-            start: span.start,
-            end: span.end,
-            pieces: vec![span.clone()],
-            text: text.get(span.clone()).unwrap_or_default().to_string(),
-            kind: QuoteKind::Speech,
-            block: false,
-            speaker: None,
-            ignored: false,
-        },
-    );
-    speakers::attribute(&masked, &mut found);
-    found.into_iter().nth(at).and_then(|q| q.speaker)
+    Prepared::unattributed(text, format, &ExtractOptions::default()).speaker_of(text, span)
 }

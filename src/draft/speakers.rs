@@ -11,6 +11,7 @@ use std::ops::Range;
 use super::lexicon::*;
 use super::markup::Masked;
 use super::{Quote, Speaker};
+use crate::text::FastHash;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
@@ -105,6 +106,9 @@ struct Doc<'a> {
 }
 
 fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.to_lowercase().replace('’', "'")
 }
 
@@ -471,7 +475,7 @@ fn find_mentions(doc: &mut Doc) {
     // A single word or a title and surname is a person when a fuller person name ends with it;
     // a multi-word name is one when its surname stands alone as a speaker elsewhere.
     // A set, not a scan per mention: an article with a million names must stay linear.
-    let person_surnames: std::collections::HashSet<String> = doc
+    let person_surnames: std::collections::HashSet<String, FastHash> = doc
         .mentions
         .iter()
         .filter(|m| m.class == Class::Person)
@@ -833,11 +837,11 @@ fn mention_ending_at(doc: &Doc, t: usize) -> Option<usize> {
 /// case), and by sentence.
 #[derive(Debug, Default)]
 struct MentionIndex {
-    by_end: std::collections::HashMap<usize, usize>,
+    by_end: std::collections::HashMap<usize, usize, FastHash>,
     words: Vec<Vec<String>>,
-    by_word: std::collections::HashMap<String, Vec<usize>>,
+    by_word: std::collections::HashMap<String, Vec<usize>, FastHash>,
     /// Each distinct named name (its lower-case words) and where it occurs, in text order.
-    names: std::collections::HashMap<Vec<String>, Vec<usize>>,
+    names: std::collections::HashMap<Vec<String>, Vec<usize>, FastHash>,
     by_sentence: Vec<Vec<usize>>,
 }
 
