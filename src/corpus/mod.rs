@@ -633,16 +633,32 @@ fn build_postings(
         p.docs().filter(|&d| renumber((0, d)).is_some()).count()
     });
     let n = fresh.iter().map(|(_, fps)| fps.len()).sum::<usize>() + kept;
-    // One slice's keys: the fresh ones gathered on every core, then the old ones kept. An
-    // article's fingerprints are sorted, so its share of a slice is one run, found by
-    // bisection rather than by filtering every fingerprint once per slice.
+    // Where each slice's run starts in each article's fingerprints (they are sorted, so a
+    // slice is one run): found once, in one pass, rather than by bisecting every article's
+    // fingerprints for every slice, whose cache misses were a seventh of indexing.
+    const SLICES: usize = 1 << index::SLICE_BITS;
+    let bounds: Vec<[u32; SLICES + 1]> = fresh
+        .par_iter()
+        .map(|(_, fps)| {
+            let mut b = [0u32; SLICES + 1];
+            for &fp in fps {
+                b[index::slice_of(fp) as usize + 1] += 1;
+            }
+            for s in 0..SLICES {
+                b[s + 1] += b[s];
+            }
+            b
+        })
+        .collect();
+    // One slice's keys: the fresh ones gathered on every core, then the old ones kept.
     let gather = |slice: u32| {
+        let s = slice as usize;
         let mut keys: Vec<u64> = fresh
             .par_iter()
-            .flat_map_iter(|(doc, fps)| {
-                let lo = fps.partition_point(|&fp| index::slice_of(fp) < slice);
-                let hi = lo + fps[lo..].partition_point(|&fp| index::slice_of(fp) == slice);
-                fps[lo..hi].iter().map(move |&fp| index::key(fp, *doc))
+            .zip(&bounds)
+            .flat_map_iter(|((doc, fps), b)| {
+                let run = &fps[b[s] as usize..b[s + 1] as usize];
+                run.iter().map(move |&fp| index::key(fp, *doc))
             })
             .collect();
         if let Some(p) = old_postings {
