@@ -103,6 +103,32 @@ struct Doc<'a> {
     quote_tok: Vec<usize>,
     /// Whether each quote's words end a sentence (`… heaven."` rather than `… heaven,"`).
     quote_ends_sentence: Vec<bool>,
+    /// Each word token in lower case (`lower`), as a range of `lows`: the rules ask for
+    /// them thousands of times per article, so they are folded once.
+    lows: String,
+    low_at: Vec<Range<u32>>,
+}
+
+/// The lower-case form of every word token, in one string.
+fn fold_tokens(text: &str, toks: &[Tok]) -> (String, Vec<Range<u32>>) {
+    let mut lows = String::with_capacity(text.len() / 2);
+    let at = toks
+        .iter()
+        .map(|t| match t {
+            Tok::Word { start, end, .. } => {
+                let from = lows.len() as u32;
+                let w = &text[*start..*end];
+                if w.is_ascii() {
+                    lows.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    lows.push_str(&lower(w));
+                }
+                from..lows.len() as u32
+            }
+            _ => 0..0,
+        })
+        .collect();
+    (lows, at)
 }
 
 fn lower(s: &str) -> String {
@@ -208,8 +234,10 @@ impl<'a> Doc<'a> {
         }
     }
 
-    fn lword(&self, t: usize) -> Option<String> {
-        self.word(t).map(lower)
+    fn lword(&self, t: usize) -> Option<&str> {
+        self.word(t)?;
+        let r = self.low_at.get(t)?;
+        self.lows.get(r.start as usize..r.end as usize)
     }
 
     fn is_cap(&self, t: usize) -> bool {
@@ -271,7 +299,7 @@ fn sentences(doc: &mut Doc) {
                     && doc.is_cap(t + 1)
                     && !is_pronoun(doc, t + 1)
                     && !(t + 1..(t + 5).min(n))
-                        .any(|k| cue_at(doc, k) && !weak_cue(&doc.lword(k).unwrap_or_default()))
+                        .any(|k| cue_at(doc, k) && !weak_cue(doc.lword(k).unwrap_or_default()))
             }
             _ => false,
         };
@@ -293,8 +321,8 @@ fn in_list(list: &[&str], w: &str) -> bool {
     contains(list, w)
 }
 
-fn gender_of_words(words: &[String]) -> Gender {
-    for w in words {
+fn gender_of_words<S: AsRef<str>>(words: &[S]) -> Gender {
+    for w in words.iter().map(AsRef::as_ref) {
         if in_list(FEMALE, w) {
             return Gender::Female;
         }
@@ -323,14 +351,14 @@ fn find_mentions(doc: &mut Doc) {
         let run_start = t;
         let mut end = t + 1;
         loop {
-            let organisation = (run_start..end)
-                .any(|k| doc.lword(k).is_some_and(|w| in_list(ORG_WORDS, base(&w))));
+            let organisation =
+                (run_start..end).any(|k| doc.lword(k).is_some_and(|w| in_list(ORG_WORDS, base(w))));
             let person = (run_start..end).any(|k| {
                 doc.lword(k)
-                    .is_some_and(|w| in_list(FEMALE, &w) || in_list(MALE, &w))
+                    .is_some_and(|w| in_list(FEMALE, w) || in_list(MALE, w))
             });
             let connectors = (end..end + 2)
-                .take_while(|&k| doc.lword(k).is_some_and(|w| in_list(CONNECTORS, &w)))
+                .take_while(|&k| doc.lword(k).is_some_and(|w| in_list(CONNECTORS, w)))
                 .count();
             if doc.is_cap(end) && !is_possessive(doc.word(end - 1).unwrap_or("")) {
                 end += 1;
@@ -357,7 +385,7 @@ fn find_mentions(doc: &mut Doc) {
             let w = lower(base(doc.word(s).unwrap_or("")).trim_end_matches('.'));
             let sentence_first = s == doc.sentence_start(s);
             let org_after =
-                (s + 1..end).any(|j| doc.lword(j).is_some_and(|x| in_list(ORG_WORDS, base(&x))));
+                (s + 1..end).any(|j| doc.lword(j).is_some_and(|x| in_list(ORG_WORDS, base(x))));
             if in_list(KEPT_TITLES, &w) && s + 1 < end {
                 kept_title = Some(s);
                 titles.push(w);
@@ -389,7 +417,7 @@ fn find_mentions(doc: &mut Doc) {
                 if in_list(TITLES, &w) || in_list(NOT_NAMES, &w) || adjective {
                     // `International Federation of the Red Cross` is an organisation, not a title.
                     let org_after = (k + 1..end)
-                        .any(|j| doc.lword(j).is_some_and(|x| in_list(ORG_WORDS, base(&x))));
+                        .any(|j| doc.lword(j).is_some_and(|x| in_list(ORG_WORDS, base(x))));
                     if !org_after {
                         titles.push(w);
                         s = k + 1;
@@ -404,12 +432,12 @@ fn find_mentions(doc: &mut Doc) {
             && s == doc.sentence_start(s)
             && !doc
                 .lword(s)
-                .is_some_and(|w| in_list(FEMALE, &w) || in_list(MALE, &w))
+                .is_some_and(|w| in_list(FEMALE, w) || in_list(MALE, w))
             && doc
                 .lword(s + 1)
-                .is_some_and(|w| in_list(FEMALE, &w) || in_list(MALE, &w))
+                .is_some_and(|w| in_list(FEMALE, w) || in_list(MALE, w))
         {
-            titles.push(doc.lword(s).unwrap_or_default());
+            titles.push(doc.lword(s).unwrap_or_default().to_string());
             s += 1;
         }
         let words: Vec<String> = (s..end)
@@ -501,21 +529,21 @@ fn find_mentions(doc: &mut Doc) {
         let mut from = s;
         if doc
             .lword(s)
-            .is_some_and(|w| in_list(INTRO_WORDS, &w) || w.ends_with("ing"))
+            .is_some_and(|w| in_list(INTRO_WORDS, w) || w.ends_with("ing"))
             && let Some(c) = (s..t).find(|&k| doc.punct(k) == Some(','))
         {
             from = c + 1;
         }
         let first = (from..t).all(|k| {
             doc.lword(k)
-                .is_none_or(|w| (!doc.is_cap(k) || in_list(NOT_NAMES, &w)) && !is_pronoun(doc, k))
+                .is_none_or(|w| (!doc.is_cap(k) || in_list(NOT_NAMES, w)) && !is_pronoun(doc, k))
         }) && (from..t).filter(|&k| doc.word(k).is_some()).count() <= 1;
         let prev = if t > 0 { doc.lword(t - 1) } else { None };
         let prev2 = if t > 1 { doc.lword(t - 2) } else { None };
-        let after_conj = matches!(prev.as_deref(), Some("and" | "but" | "while" | "whereas"))
+        let after_conj = matches!(prev, Some("and" | "but" | "while" | "whereas"))
             && (t < 2 || doc.punct(t - 2) == Some(','))
-            || (matches!(prev.as_deref(), Some("did"))
-                && matches!(prev2.as_deref(), Some("so" | "as" | "nor" | "neither")));
+            || (matches!(prev, Some("did"))
+                && matches!(prev2, Some("so" | "as" | "nor" | "neither")));
         let possessive = {
             let m = &doc.mentions[i];
             let end_tok = (m.tok..doc.toks.len())
@@ -532,11 +560,11 @@ fn find_mentions(doc: &mut Doc) {
         let mut k = m.tok;
         while k > 0
             && doc.lword(k - 1).is_some_and(|w| {
-                !doc.is_cap(k - 1) && (in_list(TITLES, &w) || in_list(PERSON_NOUNS, &w))
+                !doc.is_cap(k - 1) && (in_list(TITLES, w) || in_list(PERSON_NOUNS, w))
             })
         {
             k -= 1;
-            roles.push(doc.lword(k).unwrap_or_default());
+            roles.push(doc.lword(k).unwrap_or_default().to_string());
         }
         let end_tok = (m.tok..doc.toks.len())
             .find(|&e| doc.tok_range(e).end >= m.range.end)
@@ -544,16 +572,15 @@ fn find_mentions(doc: &mut Doc) {
         if m.class == Class::Person
             && m.named
             && doc.punct(end_tok + 1) == Some(',')
-            && doc.lword(end_tok + 2).is_some_and(|w| {
-                matches!(
-                    w.as_str(),
-                    "the" | "a" | "an" | "his" | "her" | "its" | "their"
-                )
-            })
+            && doc
+                .lword(end_tok + 2)
+                .is_some_and(|w| matches!(w, "the" | "a" | "an" | "his" | "her" | "its" | "their"))
         {
             for k in end_tok + 3..end_tok + 8 {
                 match doc.lword(k) {
-                    Some(w) if in_list(PERSON_NOUNS, &w) || in_list(TITLES, &w) => roles.push(w),
+                    Some(w) if in_list(PERSON_NOUNS, w) || in_list(TITLES, w) => {
+                        roles.push(w.to_string())
+                    }
                     Some(_) => {}
                     None => break,
                 }
@@ -564,7 +591,9 @@ fn find_mentions(doc: &mut Doc) {
     index_mentions(doc);
     // Described people: `a spokesman for the FA`, `one opposition voice` (pronoun antecedents).
     for k in 0..doc.toks.len() {
-        let Some(w) = doc.lword(k) else { continue };
+        let Some(w) = doc.lword(k).map(str::to_string) else {
+            continue;
+        };
         if doc.is_cap(k) || !in_list(PERSON_NOUNS, &w) {
             continue;
         }
@@ -573,7 +602,7 @@ fn find_mentions(doc: &mut Doc) {
             .take_while(|&j| doc.word(j).is_some())
             .find(|&j| {
                 doc.lword(j)
-                    .is_some_and(|x| matches!(x.as_str(), "a" | "an" | "one" | "another"))
+                    .is_some_and(|x| matches!(x, "a" | "an" | "one" | "another"))
             })
         else {
             continue;
@@ -581,9 +610,9 @@ fn find_mentions(doc: &mut Doc) {
         let mut end = doc.tok_range(k).end;
         if doc
             .lword(k + 1)
-            .is_some_and(|x| matches!(x.as_str(), "for" | "of" | "at"))
+            .is_some_and(|x| matches!(x, "for" | "of" | "at"))
         {
-            let n = if doc.lword(k + 2).as_deref() == Some("the") {
+            let n = if doc.lword(k + 2) == Some("the") {
                 k + 3
             } else {
                 k + 2
@@ -595,9 +624,9 @@ fn find_mentions(doc: &mut Doc) {
         // `Andrea Arnold, once a presenter of Number 73`: a description of the name before it.
         let mut b = det;
         while b > 0
-            && doc.lword(b - 1).is_some_and(|x| {
-                matches!(x.as_str(), "once" | "now" | "formerly" | "also" | "still")
-            })
+            && doc
+                .lword(b - 1)
+                .is_some_and(|x| matches!(x, "once" | "now" | "formerly" | "also" | "still"))
         {
             b -= 1;
         }
@@ -666,7 +695,7 @@ const INTRO_WORDS: &[&str] = &[
 
 fn is_pronoun(doc: &Doc, k: usize) -> bool {
     doc.lword(k)
-        .is_some_and(|w| matches!(w.as_str(), "he" | "she" | "they" | "it" | "i" | "we"))
+        .is_some_and(|w| matches!(w, "he" | "she" | "they" | "it" | "i" | "we"))
 }
 
 /// The first token of a name's phrase: role words, organisations and possessives before it.
@@ -678,8 +707,8 @@ fn np_start(doc: &Doc, t: usize) -> usize {
         if doc.sentence_start(k - 1) != doc.sentence_start(t) {
             break;
         }
-        let role = !doc.is_cap(k - 1) && (in_list(TITLES, &w) || in_list(PERSON_NOUNS, &w));
-        if role || doc.is_cap(k - 1) && !in_list(NOT_NAMES, &w) {
+        let role = !doc.is_cap(k - 1) && (in_list(TITLES, w) || in_list(PERSON_NOUNS, w));
+        if role || doc.is_cap(k - 1) && !in_list(NOT_NAMES, w) {
             k -= 1;
             steps += 1;
         } else {
@@ -691,13 +720,11 @@ fn np_start(doc: &Doc, t: usize) -> usize {
 
 fn cue_at(doc: &Doc, t: usize) -> bool {
     let Some(w) = doc.lword(t) else { return false };
-    if !in_list(CUE_VERBS, &w) {
+    if !in_list(CUE_VERBS, w) {
         return false;
     }
-    if let Some(particles) = needs_particle(&w) {
-        return doc
-            .lword(t + 1)
-            .is_some_and(|p| particles.contains(&p.as_str()));
+    if let Some(particles) = needs_particle(w) {
+        return doc.lword(t + 1).is_some_and(|p| particles.contains(&p));
     }
     true
 }
@@ -768,7 +795,7 @@ const PRONOUNS: &[(&str, Gender, bool)] = &[
 /// Parses a noun phrase ending just before token `t` (exclusive), walking left.
 fn phrase_left_of(doc: &Doc, t: usize, clause_start: usize) -> Option<Phrase> {
     let mut k = t;
-    while k > clause_start && doc.lword(k - 1).is_some_and(|w| in_list(AUX, &w)) {
+    while k > clause_start && doc.lword(k - 1).is_some_and(|w| in_list(AUX, w)) {
         k -= 1;
     }
     if k <= clause_start {
@@ -781,7 +808,7 @@ fn phrase_left_of(doc: &Doc, t: usize, clause_start: usize) -> Option<Phrase> {
             doc.punct(j) == Some(',')
                 && doc
                     .lword(j + 1)
-                    .is_some_and(|w| matches!(w.as_str(), "who" | "which" | "whose"))
+                    .is_some_and(|w| matches!(w, "who" | "which" | "whose"))
         })
         && comma > clause_start
     {
@@ -814,7 +841,7 @@ fn phrase_left_of(doc: &Doc, t: usize, clause_start: usize) -> Option<Phrase> {
         if mt > clause_start
             && doc
                 .lword(mt - 1)
-                .is_some_and(|w| matches!(w.as_str(), "for" | "of" | "at"))
+                .is_some_and(|w| matches!(w, "for" | "of" | "at"))
             && let Some(p) = described_before(doc, mt - 1, clause_start, doc.mentions[m].range.end)
         {
             return Some(p);
@@ -870,14 +897,14 @@ fn index_mentions(doc: &mut Doc) {
 /// `a spokesman for …` ending with the token before a `for/of/at` at `t`.
 fn described_before(doc: &Doc, t: usize, clause_start: usize, end: usize) -> Option<Phrase> {
     let head = doc.lword(t.checked_sub(1)?)?;
-    if !in_list(PERSON_NOUNS, &head) {
+    if !in_list(PERSON_NOUNS, head) {
         return None;
     }
     let mut k = t - 1;
     while k > clause_start && doc.word(k - 1).is_some() && k + 5 > t {
         k -= 1;
         let w = doc.lword(k)?;
-        if matches!(w.as_str(), "a" | "an" | "one" | "another" | "the") {
+        if matches!(w, "a" | "an" | "one" | "another" | "the") {
             let start = doc.tok_range(k).start;
             return Some(Phrase::Described {
                 range: start..end,
@@ -907,8 +934,8 @@ fn determiner_phrase(doc: &Doc, clause_start: usize, last: usize) -> Option<Phra
     let head = doc.lword(last)?;
     if let Some(k) = (clause_start..last).rev().take(6).find(|&k| {
         doc.lword(k)
-            .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"))
-    }) && let Some(org) = statement_of(doc, k, last, &head)
+            .is_some_and(|w| matches!(w, "a" | "an" | "the"))
+    }) && let Some(org) = statement_of(doc, k, last, head)
     {
         return Some(org);
     }
@@ -919,23 +946,23 @@ fn determiner_phrase(doc: &Doc, clause_start: usize, last: usize) -> Option<Phra
         steps += 1;
         let w = doc.lword(k)?;
         let range = doc.tok_range(k).start..doc.tok_range(last).end;
-        match w.as_str() {
+        match w {
             "the" | "this" | "that" | "our" => {
                 // `the FA`, `the Kremlin`: a name after the article is the speaker itself.
                 if let Some(m) = doc.mention_at[k + 1].filter(|_| doc.is_cap(last)) {
                     return Some(Phrase::Mention(m));
                 }
-                if !in_list(PERSON_NOUNS, &head) && !in_list(ORG_NOUNS, &head) {
+                if !in_list(PERSON_NOUNS, head) && !in_list(ORG_NOUNS, head) {
                     return None;
                 }
                 return Some(Phrase::Role {
                     tok: k,
-                    head,
+                    head: head.to_string(),
                     range,
                 });
             }
             "a" | "an" | "one" | "another" | "his" | "her" | "their" | "its" | "some" => {
-                if !in_list(PERSON_NOUNS, &head) {
+                if !in_list(PERSON_NOUNS, head) {
                     return None;
                 }
                 return Some(Phrase::Described {
@@ -960,7 +987,7 @@ fn subject_of_clause(doc: &Doc, from: usize, to: usize, skip_intro: bool) -> Opt
             && (w.ends_with("ing")
                 || w.ends_with("ed")
                 || matches!(
-                    w.as_str(),
+                    w,
                     "at" | "in"
                         | "on"
                         | "after"
@@ -1016,14 +1043,14 @@ fn subject_of_clause(doc: &Doc, from: usize, to: usize, skip_intro: bool) -> Opt
             while b > from
                 && doc
                     .lword(b - 1)
-                    .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an" | "this" | "that"))
+                    .is_some_and(|w| matches!(w, "the" | "a" | "an" | "this" | "that"))
             {
                 b -= 1;
             }
             let after_prep = b > from
                 && doc.lword(b - 1).is_some_and(|w| {
                     matches!(
-                        w.as_str(),
+                        w,
                         "of" | "for"
                             | "at"
                             | "from"
@@ -1048,7 +1075,7 @@ fn subject_of_clause(doc: &Doc, from: usize, to: usize, skip_intro: bool) -> Opt
             // modifies them.
             let modifier = mention.class != Class::Person
                 && doc.lword(end_tok + 1).is_some_and(|w| {
-                    !doc.is_cap(end_tok + 1) && (in_list(PERSON_NOUNS, &w) || in_list(TITLES, &w))
+                    !doc.is_cap(end_tok + 1) && (in_list(PERSON_NOUNS, w) || in_list(TITLES, w))
                 });
             if modifier {
                 let person = later_person(doc, m);
@@ -1058,7 +1085,7 @@ fn subject_of_clause(doc: &Doc, from: usize, to: usize, skip_intro: bool) -> Opt
                 let head = (end_tok + 1..(end_tok + 4).min(to))
                     .take_while(|&j| {
                         doc.lword(j).is_some_and(|w| {
-                            !doc.is_cap(j) && (in_list(PERSON_NOUNS, &w) || in_list(TITLES, &w))
+                            !doc.is_cap(j) && (in_list(PERSON_NOUNS, w) || in_list(TITLES, w))
                         })
                     })
                     .last()
@@ -1086,16 +1113,13 @@ fn subject_of_clause(doc: &Doc, from: usize, to: usize, skip_intro: bool) -> Opt
     // `the double Olympic champion said`, `an IRB spokesman`: a determiner phrase at the start.
     let first = doc.lword(from)?;
     if matches!(
-        first.as_str(),
+        first,
         "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "its"
     ) {
         let mut end = from + 1;
         while end < to && doc.word(end).is_some() && end < from + 6 {
             let w = doc.lword(end).unwrap_or_default();
-            if in_list(CUE_VERBS, &w)
-                || in_list(AUX, &w)
-                || matches!(w.as_str(), "who" | "which" | "that")
-            {
+            if in_list(CUE_VERBS, w) || in_list(AUX, w) || matches!(w, "who" | "which" | "that") {
                 break;
             }
             end += 1;
@@ -1118,20 +1142,19 @@ fn phrase_right_of(doc: &Doc, t: usize) -> Option<Phrase> {
         });
     }
     if matches!(
-        w.as_str(),
+        w,
         "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "its"
     ) && let Some(head) = (t + 1..t + 6).find(|&k| {
-        doc.lword(k).is_some_and(|x| {
-            !doc.is_cap(k) && (in_list(PERSON_NOUNS, &x) || in_list(ORG_NOUNS, &x))
-        })
+        doc.lword(k)
+            .is_some_and(|x| !doc.is_cap(k) && (in_list(PERSON_NOUNS, x) || in_list(ORG_NOUNS, x)))
     }) && (t + 1..head).all(|k| doc.word(k).is_some())
     {
         // `said the Sale full-back`, `said a spokesman for Unison`.
         if let Some(m) = doc
             .lword(head + 1)
-            .filter(|x| matches!(x.as_str(), "for" | "of" | "at"))
+            .filter(|x| matches!(*x, "for" | "of" | "at"))
             .and_then(|_| {
-                let k = if doc.lword(head + 2).as_deref() == Some("the") {
+                let k = if doc.lword(head + 2) == Some("the") {
                     head + 3
                 } else {
                     head + 2
@@ -1156,23 +1179,23 @@ fn phrase_right_of(doc: &Doc, t: usize) -> Option<Phrase> {
             return Some(Phrase::Mention(later_person(doc, m)));
         }
         let lw = doc.lword(k).unwrap_or_default();
-        if in_list(CUE_VERBS, &lw) && k > t {
+        if in_list(CUE_VERBS, lw) && k > t {
             break;
         }
         k += 1;
     }
     // A determiner phrase: `said the Sale full-back`, `said a spokesman for Unison`.
     if matches!(
-        w.as_str(),
+        w,
         "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "its"
     ) {
         let mut end = t + 1;
         while doc.word(end).is_some() && end < t + 6 {
             let lw = doc.lword(end).unwrap_or_default();
-            if matches!(lw.as_str(), "for" | "of" | "at") {
+            if matches!(lw, "for" | "of" | "at") {
                 if let Some(m) = doc.mention_at[end + 1]
-                    && in_list(PERSON_NOUNS, &doc.lword(end - 1).unwrap_or_default())
-                    && !matches!(w.as_str(), "the")
+                    && in_list(PERSON_NOUNS, doc.lword(end - 1).unwrap_or_default())
+                    && !matches!(w, "the")
                 {
                     let start = doc.tok_range(t).start;
                     let stop = doc.mentions[m].range.end;
@@ -1184,7 +1207,7 @@ fn phrase_right_of(doc: &Doc, t: usize) -> Option<Phrase> {
                 break;
             }
             if matches!(
-                lw.as_str(),
+                lw,
                 "who" | "which" | "that" | "in" | "on" | "as" | "after" | "before" | "when" | "to"
             ) {
                 break;
@@ -1210,7 +1233,7 @@ fn later_person(doc: &Doc, m: usize) -> usize {
     let mut roles = 0;
     while doc
         .lword(k)
-        .is_some_and(|w| !doc.is_cap(k) && (in_list(TITLES, &w) || in_list(PERSON_NOUNS, &w)))
+        .is_some_and(|w| !doc.is_cap(k) && (in_list(TITLES, w) || in_list(PERSON_NOUNS, w)))
         && roles < 3
     {
         k += 1;
@@ -1241,22 +1264,22 @@ fn later_person(doc: &Doc, m: usize) -> usize {
 
 fn determiner_phrase_from(doc: &Doc, det: usize, last: usize) -> Option<Phrase> {
     let head = doc.lword(last)?;
-    if let Some(org) = statement_of(doc, det, last, &head) {
+    if let Some(org) = statement_of(doc, det, last, head) {
         return Some(org);
     }
     let range = doc.tok_range(det).start..doc.tok_range(last).end;
-    match doc.lword(det)?.as_str() {
+    match doc.lword(det)? {
         "the" | "this" | "that" | "our" => {
             if let Some(m) = doc.mention_at[det + 1].filter(|_| doc.is_cap(last)) {
                 return Some(Phrase::Mention(m));
             }
-            (in_list(PERSON_NOUNS, &head) || in_list(ORG_NOUNS, &head)).then_some(Phrase::Role {
+            (in_list(PERSON_NOUNS, head) || in_list(ORG_NOUNS, head)).then_some(Phrase::Role {
                 tok: det,
-                head,
+                head: head.to_string(),
                 range,
             })
         }
-        _ => in_list(PERSON_NOUNS, &head).then(|| Phrase::Described {
+        _ => in_list(PERSON_NOUNS, head).then(|| Phrase::Described {
             range: range.clone(),
             text: doc.text[range].to_string(),
         }),
@@ -1281,8 +1304,8 @@ fn attribution_after(doc: &Doc, qt: usize) -> Option<(Phrase, String)> {
         return None;
     }
     let end = doc.sentences[doc.sent_of[qt]].end.min(t + 14);
-    if cue_at(doc, t) && !weak_cue(&doc.lword(t).unwrap_or_default()) {
-        let cue = doc.lword(t).unwrap_or_default();
+    if cue_at(doc, t) && !weak_cue(doc.lword(t).unwrap_or_default()) {
+        let cue = doc.lword(t).unwrap_or_default().to_string();
         let mut s = t + 1;
         if needs_particle(&cue).is_some() {
             s += 1;
@@ -1302,7 +1325,7 @@ fn attribution_after(doc: &Doc, qt: usize) -> Option<(Phrase, String)> {
             if next_quote.is_some_and(|q| (k..q).any(|j| doc.punct(j) == Some(':'))) {
                 return None;
             }
-            let cue = doc.lword(k).unwrap_or_default();
+            let cue = doc.lword(k).unwrap_or_default().to_string();
             return phrase_left_of(doc, k, t).map(|p| (p, cue));
         }
         k += 1;
@@ -1315,7 +1338,7 @@ fn attribution_after(doc: &Doc, qt: usize) -> Option<(Phrase, String)> {
 fn bare_attribution(doc: &Doc, t: usize) -> bool {
     let sent_end = doc.sentences[doc.sent_of[t]].end;
     let Some(cue) = (t..sent_end.min(t + 8))
-        .find(|&k| cue_at(doc, k) && !weak_cue(&doc.lword(k).unwrap_or_default()))
+        .find(|&k| cue_at(doc, k) && !weak_cue(doc.lword(k).unwrap_or_default()))
     else {
         return false;
     };
@@ -1326,8 +1349,8 @@ fn bare_attribution(doc: &Doc, t: usize) -> bool {
     {
         return false;
     }
-    let words: Vec<String> = rest.filter_map(|k| doc.lword(k)).collect();
-    words.len() <= 6 && !words.iter().any(|w| w == "that")
+    let words: Vec<&str> = rest.filter_map(|k| doc.lword(k)).collect();
+    words.len() <= 6 && !words.contains(&"that")
 }
 
 /// Before a quotation in its sentence: `Mr Howard said: "…"`, `according to X, "…"`,
@@ -1347,10 +1370,10 @@ fn attribution_before(doc: &Doc, qt: usize) -> Option<(Phrase, String)> {
     // attacker had shouted: "…"`).
     let nearest_cue = (from..qt)
         .rev()
-        .find(|&k| cue_at(doc, k) && !weak_cue(&doc.lword(k).unwrap_or_default()));
+        .find(|&k| cue_at(doc, k) && !weak_cue(doc.lword(k).unwrap_or_default()));
     for k in (from..qt).rev() {
-        if doc.lword(k).as_deref() == Some("according")
-            && doc.lword(k + 1).as_deref() == Some("to")
+        if doc.lword(k) == Some("according")
+            && doc.lword(k + 1) == Some("to")
             && nearest_cue.is_none_or(|c| c < k)
         {
             return phrase_right_of(doc, k + 2).map(|p| (p, "according to".into()));
@@ -1360,7 +1383,7 @@ fn attribution_before(doc: &Doc, qt: usize) -> Option<(Phrase, String)> {
         if !cue_at(doc, k) {
             continue;
         }
-        let cue = doc.lword(k).unwrap_or_default();
+        let cue = doc.lword(k).unwrap_or_default().to_string();
         let prev_is_quote = k > 0 && matches!(doc.toks[k - 1], Tok::Quote(_))
             || (k > 1 && doc.punct(k - 1) == Some(',') && matches!(doc.toks[k - 2], Tok::Quote(_)));
         if prev_is_quote && from > s {
@@ -1380,8 +1403,7 @@ fn attribution_before(doc: &Doc, qt: usize) -> Option<(Phrase, String)> {
         {
             let prev = if k > 0 { doc.lword(k - 1) } else { None };
             if participle
-                || prev
-                    .is_none_or(|p| !in_list(AUX, &p) && PRONOUNS.iter().all(|(x, _, _)| *x != p))
+                || prev.is_none_or(|p| !in_list(AUX, p) && PRONOUNS.iter().all(|(x, _, _)| *x != p))
             {
                 continue;
             }
@@ -1391,7 +1413,7 @@ fn attribution_before(doc: &Doc, qt: usize) -> Option<(Phrase, String)> {
                 doc.punct(k - 1).or_else(|| {
                     doc.lword(k - 1).and_then(|w| {
                         matches!(
-                            w.as_str(),
+                            w,
                             "and" | "but" | "by" | "while" | "before" | "after" | "when" | "as"
                         )
                         .then_some(',')
@@ -1425,7 +1447,7 @@ fn clause_start(doc: &Doc, s: usize, k: usize) -> usize {
         if doc.punct(j - 1) == Some(',')
             && doc
                 .lword(j)
-                .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "while"))
+                .is_some_and(|w| matches!(w, "and" | "but" | "while"))
         {
             return j + 1;
         }
@@ -1450,11 +1472,11 @@ fn attribution_trailing(doc: &Doc, qt: usize) -> Option<(Phrase, String)> {
         return None;
     }
     if cue_at(doc, t) {
-        let cue = doc.lword(t).unwrap_or_default();
+        let cue = doc.lword(t).unwrap_or_default().to_string();
         return phrase_right_of(doc, t + 1).map(|p| (p, cue));
     }
     (t + 1..end).find(|&k| cue_at(doc, k)).and_then(|k| {
-        let cue = doc.lword(k).unwrap_or_default();
+        let cue = doc.lword(k).unwrap_or_default().to_string();
         phrase_left_of(doc, k, t).map(|p| (p, cue))
     })
 }
@@ -1481,24 +1503,24 @@ fn attribution_previous_sentence(doc: &Doc, qt: usize) -> Option<(Phrase, String
     }
     let cue = range.clone().find(|&k| {
         cue_at(doc, k)
-            && !weak_cue(&doc.lword(k).unwrap_or_default())
+            && !weak_cue(doc.lword(k).unwrap_or_default())
             && !doc.lword(k).is_some_and(|w| w.ends_with("ing"))
     })?;
     let clause = clause_start(doc, range.start, cue);
     let phrase = phrase_left_of(doc, cue, clause)
         .or_else(|| subject_of_clause(doc, range.start, cue, true))?;
-    Some((phrase, doc.lword(cue).unwrap_or_default()))
+    Some((phrase, doc.lword(cue).unwrap_or_default().to_string()))
 }
 
 /// `"…" That was Arsene Wenger's verdict`: a possessive name in the next sentence.
 fn attribution_that_was(doc: &Doc, qt: usize) -> Option<(Phrase, String)> {
     let t = qt + 1;
     let first = doc.lword(t)?;
-    if !matches!(first.as_str(), "that" | "this" | "those" | "such" | "so") {
+    if !matches!(first, "that" | "this" | "those" | "such" | "so") {
         return None;
     }
     let verb = doc.lword(t + 1)?;
-    if !matches!(verb.as_str(), "was" | "is" | "were" | "are") {
+    if !matches!(verb, "was" | "is" | "were" | "are") {
         return None;
     }
     (t + 2..(t + 6).min(doc.toks.len())).find_map(|k| {
@@ -1664,7 +1686,7 @@ fn antecedent(
             let st = doc.sentences[s].start;
             let lead = (st..doc.sentences[s].end).find(|&k| {
                 doc.lword(k)
-                    .is_some_and(|w| !matches!(w.as_str(), "and" | "but" | "so" | "then" | "yet"))
+                    .is_some_and(|w| !matches!(w, "and" | "but" | "so" | "then" | "yet"))
             });
             lead.is_some_and(|k| {
                 let w = doc.lword(k).unwrap_or_default();
@@ -1746,8 +1768,11 @@ pub fn attribute(masked: &Masked, quotes: &mut [Quote]) {
     }
     let text = masked.text.as_str();
     let (toks, quote_tok) = tokenize(text, quotes);
+    let (lows, low_at) = fold_tokens(text, &toks);
     let mut doc = Doc {
         text,
+        lows,
+        low_at,
         toks,
         sent_of: Vec::new(),
         para_of: Vec::new(),
