@@ -1,37 +1,43 @@
 //! Word lists for finding speakers: speech cues, titles, role nouns, first names by gender.
-//! Kept apart so the rules in `speakers` read as rules. `contains` looks words up in a hash
-//! set built once per list, as the speaker finder asks thousands of times per article.
+//! Kept apart so the rules in `speakers` read as rules. `contains` looks words up in one hash
+//! map built once for all the lists, as the speaker finder asks thousands of times per article.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::text::FastHash;
 
-/// Every list below as a set, keyed by the list's address (statics have one).
-#[allow(clippy::type_complexity)]
-static SETS: LazyLock<HashMap<usize, HashSet<&'static str, FastHash>, FastHash>> =
-    LazyLock::new(|| {
-        [
-            CUE_VERBS,
-            TITLES,
-            KEPT_TITLES,
-            PERSON_TITLES,
-            NOT_NAMES,
-            ORG_WORDS,
-            ORG_NOUNS,
-            PERSON_NOUNS,
-            FEMALE,
-            MALE,
-        ]
-        .iter()
-        .map(|list| (list.as_ptr() as usize, list.iter().copied().collect()))
-        .collect()
-    });
+/// The lists below, each known by its bit in `WORDS`.
+static LISTS: [&[&str]; 10] = [
+    CUE_VERBS,
+    TITLES,
+    KEPT_TITLES,
+    PERSON_TITLES,
+    NOT_NAMES,
+    ORG_WORDS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    FEMALE,
+    MALE,
+];
 
-/// Is `word` in `list`? A set lookup for the lists above, a scan for any other.
+/// Every word of the lists, with one bit for each list it is in: one lookup answers
+/// `contains` for any of them.
+static WORDS: LazyLock<HashMap<&'static str, u16, FastHash>> = LazyLock::new(|| {
+    let mut words: HashMap<&'static str, u16, FastHash> = HashMap::default();
+    for (bit, list) in LISTS.iter().enumerate() {
+        for &w in *list {
+            *words.entry(w).or_default() |= 1 << bit;
+        }
+    }
+    words
+});
+
+/// Is `word` in `list`? One hash lookup for the lists above, a scan for any other.
 pub fn contains(list: &[&str], word: &str) -> bool {
-    match SETS.get(&(list.as_ptr() as usize)) {
-        Some(set) => set.contains(word),
+    let same = |l: &&[&str]| std::ptr::eq(l.as_ptr(), list.as_ptr()) && l.len() == list.len();
+    match LISTS.iter().position(same) {
+        Some(bit) => WORDS.get(word).is_some_and(|bits| bits & (1 << bit) != 0),
         None => list.contains(&word),
     }
 }
