@@ -19,9 +19,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use verbatim::check::{CheckOptions, Wording, check_quote};
+use verbatim::check::{CheckOptions, Wording, check_quote, check_text};
 use verbatim::corpus::{Corpus, DocId, OpenOptions};
-use verbatim::draft::{Format, analyze};
+use verbatim::draft::Format;
 use verbatim::text::words;
 
 /// Quotations in one draft, a third each exact, altered and invented.
@@ -478,21 +478,15 @@ fn serve(corpus: &Corpus, drafts: usize, quick: bool, write: Option<PathBuf>) {
     let mut totals = [0usize; 3];
     let mut strict_source = [0usize; 2];
     for (text, set) in texts.iter().zip(&sets) {
-        // First check: the articles the candidates point to are read and parsed.
+        // First check: the articles the candidates point to are read and parsed. A draft
+        // is checked as the CLI checks it (`check_text`: its quotations on every core).
         let t = Instant::now();
-        let quotes = analyze(text, Format::Markdown, &options.extract);
-        let findings: Vec<_> = quotes
-            .iter()
-            .cloned()
-            .map(|q| check_quote(corpus, text, q))
-            .collect();
+        let findings = check_text(corpus, text, Format::Markdown, &options);
         first.push(t.elapsed());
+        let quotes: Vec<_> = findings.iter().map(|f| f.quote.clone()).collect();
         for _ in 0..runs {
             let t = Instant::now();
-            let quotes = analyze(text, Format::Markdown, &options.extract);
-            for q in quotes {
-                std::hint::black_box(check_quote(corpus, text, q));
-            }
+            std::hint::black_box(check_text(corpus, text, Format::Markdown, &options));
             warm.push(t.elapsed());
         }
         for q in &quotes {

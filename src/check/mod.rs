@@ -5,6 +5,7 @@ pub mod align;
 
 use std::ops::Range;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::corpus::{Article, Corpus, DocId};
@@ -98,7 +99,7 @@ const ALIGNED: usize = 4;
 /// How many other passages holding the same words a finding lists.
 const MAX_OTHERS: usize = 20;
 
-/// Checks every quotation of a draft.
+/// Checks every quotation of a draft, on every core (findings in the draft's order).
 pub fn check_text(
     corpus: &Corpus,
     text: &str,
@@ -107,7 +108,7 @@ pub fn check_text(
 ) -> Vec<Finding> {
     let quotes = draft::analyze(text, format, &options.extract);
     quotes
-        .into_iter()
+        .into_par_iter()
         .map(|q| check_quote(corpus, text, q))
         .collect()
 }

@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
+use rayon::prelude::*;
 use ropey::Rope;
 use serde_json::Value;
 use tower_lsp_server::jsonrpc::{Error, Result};
@@ -159,8 +160,9 @@ fn check_draft(
     extract: &ExtractOptions,
 ) -> Vec<Finding> {
     let cache = &loaded.cache;
+    // Quotations are checked on every core; the findings keep the draft's order.
     draft::analyze(text, format, extract)
-        .into_iter()
+        .into_par_iter()
         .map(|q| {
             let key = cache_key(text, &q);
             if let Some(hit) = lock(cache).get(&key) {
