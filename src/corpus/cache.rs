@@ -494,10 +494,13 @@ mod tests {
         let pairs = [(1u32, 0u32), (0xdead_beef, 0)];
         let mut postings = Vec::new();
         let layout = index::build_into(
-            |s| {
-                let keys = pairs.iter().filter(|&&(fp, _)| index::slice_of(fp) == s);
+            |bins| {
+                let keys = pairs
+                    .iter()
+                    .filter(|&&(fp, _)| bins.contains(&index::bin_of(fp)));
                 keys.map(|&(fp, doc)| index::key(fp, doc)).collect()
             },
+            &index::uniform_cuts(),
             pairs.len(),
             1,
             &mut postings,

@@ -118,7 +118,11 @@ pub fn parse_file(bytes: Vec<u8>, format: FileFormat, name: &str) -> FileRead {
 
 /// One .jsonl line (its bytes, without the newline) as an article; `Err` says what is wrong.
 pub fn parse_jsonl_line(bytes: &[u8]) -> Result<Parsed, String> {
-    let line = String::from_utf8_lossy(bytes);
+    // The strict check is the fast one (the lossy decoder walks the bytes in chunks).
+    let line = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    };
     let json: JsonArticle = serde_json::from_str(&line).map_err(|e| e.to_string())?;
     if json.text.trim().is_empty() {
         return Err("empty `text`".to_string());

@@ -142,7 +142,15 @@ impl<'a> Postings<'a> {
     /// Every (fingerprint, doc) posting.
     #[cfg(test)]
     pub fn pairs(self) -> impl Iterator<Item = (u32, DocId)> + 'a {
-        (0..1 << SLICE_BITS).flat_map(move |s| self.pairs_in(s))
+        self.pairs_in(0..BINS as u32)
+    }
+
+    /// How many postings each bin (`bin_of`) holds, from the directory alone.
+    pub fn bin_counts(&self) -> Vec<usize> {
+        let per_bin = self.layout.buckets() >> BIN_BITS;
+        (0..BINS)
+            .map(|b| self.dir_at((b + 1) * per_bin) - self.dir_at(b * per_bin))
+            .collect()
     }
 
     /// The doc of every posting, in index order.
@@ -150,12 +158,13 @@ impl<'a> Postings<'a> {
         (0..self.layout.count as usize).map(move |i| self.doc_at(i))
     }
 
-    /// The postings of one slice (`slice_of(fp) == slice`), a contiguous run of buckets.
-    pub fn pairs_in(self, slice: u32) -> impl Iterator<Item = (u32, DocId)> + 'a {
+    /// The postings whose fingerprints fall in `bins` (`bin_of`): a contiguous run of
+    /// buckets.
+    pub fn pairs_in(self, bins: std::ops::Range<u32>) -> impl Iterator<Item = (u32, DocId)> + 'a {
         let shift = 32 - self.layout.bucket_bits;
-        let per_slice = 1usize << (self.layout.bucket_bits - SLICE_BITS);
-        let first = slice as usize * per_slice;
-        (first..first + per_slice).flat_map(move |bucket| {
+        let per_bin = 1usize << (self.layout.bucket_bits - BIN_BITS);
+        let (first, end) = (bins.start as usize * per_bin, bins.end as usize * per_bin);
+        (first..end).flat_map(move |bucket| {
             let range = self.dir_at(bucket)..self.dir_at(bucket + 1);
             range.map(move |i| {
                 let fp = ((bucket as u32) << shift) | self.tag_at(i);
@@ -235,13 +244,41 @@ pub fn fingerprints(word_hashes: &[u64]) -> Vec<u32> {
     out
 }
 
-/// The index is built a slice of fingerprints at a time (by their top bits): only one
-/// slice's pairs are ever held sorted, a sixteenth of the postings.
-pub const SLICE_BITS: u32 = 4;
+/// The index is built a slice of fingerprints at a time: only the slices in hand are ever
+/// held sorted, a sixteenth of the postings each. A slice is a run of bins (fingerprints by
+/// their top `BIN_BITS` bits), cut so that the slices hold about as many postings each:
+/// winnowing keeps minima, so fingerprints crowd the low bins (by the top 4 bits alone, the
+/// first slice held 250 times the postings of the last).
+pub const SLICES: usize = 16;
+pub const BIN_BITS: u32 = 12;
+pub const BINS: usize = 1 << BIN_BITS;
 
-/// Which slice a fingerprint falls in.
-pub fn slice_of(fp: u32) -> u32 {
-    fp >> (32 - SLICE_BITS)
+/// Which bin a fingerprint falls in.
+pub fn bin_of(fp: u32) -> u32 {
+    fp >> (32 - BIN_BITS)
+}
+
+/// Slice boundaries, as bin numbers from 0 to `BINS`, that give the slices about the same
+/// number of postings, given how many each bin holds.
+pub fn even_cuts(bin_counts: &[usize]) -> Vec<u32> {
+    let total: usize = bin_counts.iter().sum();
+    let mut cuts = vec![0u32];
+    let mut seen = 0usize;
+    for (bin, &count) in bin_counts.iter().enumerate().take(BINS - 1) {
+        seen += count;
+        if cuts.len() < SLICES && seen * SLICES >= total * cuts.len() {
+            cuts.push(bin as u32 + 1);
+        }
+    }
+    cuts.push(BINS as u32);
+    cuts.dedup();
+    cuts
+}
+
+/// Slice boundaries of equal width (tests).
+#[cfg(test)]
+pub fn uniform_cuts() -> Vec<u32> {
+    (0..=SLICES).map(|s| (s * BINS / SLICES) as u32).collect()
 }
 
 /// A posting as one sortable number: `fingerprint << 32 | doc`.
@@ -249,17 +286,19 @@ pub fn key(fp: u32, doc: DocId) -> u64 {
     (u64::from(fp) << 32) | u64::from(doc)
 }
 
-/// Lays out postings, appending them to `out`. `gather(s)` gives the keys (`key`) of slice
-/// `s` (`slice_of(fp) == s`) in any order, each at most once; `n` is how many there are in
-/// all. Each slice is gathered, sorted on every core, and written in place, so the memory
-/// beyond the index itself is one slice of keys.
+/// Lays out postings, appending them to `out`. `cuts` are the slices' boundaries (bins,
+/// from 0 to `BINS`: `even_cuts`); `gather(bins)` gives the keys (`key`) whose fingerprints
+/// fall in those bins, in any order, each at most once; `n` is how many there are in all.
+/// Each slice is gathered, sorted and written in place, so the memory beyond the index
+/// itself is the slices in hand.
 pub fn build_into(
-    gather: impl Fn(u32) -> Vec<u64> + Sync,
+    gather: impl Fn(std::ops::Range<u32>) -> Vec<u64> + Sync,
+    cuts: &[u32],
     n: usize,
     doc_count: usize,
     out: &mut Vec<u8>,
 ) -> Layout {
-    build_with(gather, n, bucket_bits(n), doc_count, false, out)
+    build_with(gather, cuts, n, bucket_bits(n), doc_count, false, out)
 }
 
 /// `build_into` for a `gather` that gives each slice's keys in doc order (a fresh build:
@@ -267,24 +306,23 @@ pub fn build_into(
 /// alone orders them: several times cheaper than the comparison sort, which was a third of
 /// indexing a big corpus.
 pub fn build_into_doc_ordered(
-    gather: impl Fn(u32) -> Vec<u64> + Sync,
+    gather: impl Fn(std::ops::Range<u32>) -> Vec<u64> + Sync,
+    cuts: &[u32],
     n: usize,
     doc_count: usize,
     out: &mut Vec<u8>,
 ) -> Layout {
-    build_with(gather, n, bucket_bits(n), doc_count, true, out)
+    build_with(gather, cuts, n, bucket_bits(n), doc_count, true, out)
 }
 
 /// Sorts one slice's keys by fingerprint, keeping the order of equal fingerprints: an LSD
-/// radix sort over the 28 fingerprint bits below the slice's (equal in a slice), in three
-/// passes of 10, 9 and 9 bits: few enough buckets that the scatter's writes stay in cache
-/// (two passes of 14 bits missed it on every key at 1 GB).
+/// radix sort over the 32 fingerprint bits, in three passes of 11, 11 and 10 bits: few
+/// enough buckets that the scatter's writes stay in cache.
 fn radix_sort_by_fingerprint(keys: &mut Vec<u64>, scratch: &mut Vec<u64>) {
-    const DIGITS: [(u32, u32); 3] = [(0, 10), (10, 9), (19, 9)];
-    const _: () = assert!(DIGITS[2].0 + DIGITS[2].1 == 32 - SLICE_BITS);
+    const DIGITS: [(u32, u32); 3] = [(0, 11), (11, 11), (22, 10)];
     scratch.clear();
     scratch.resize(keys.len(), 0);
-    let mut count = vec![0usize; 1 << 10];
+    let mut count = vec![0usize; 1 << 11];
     for (low, bits) in DIGITS {
         let shift = 32 + low;
         let mask = (1u64 << bits) - 1;
@@ -335,7 +373,8 @@ fn bucket_bits(n: usize) -> u32 {
 /// then written in place: a slice's buckets, tags and docs are its own parts of the index
 /// (the slice bits are the top bits of the bucket bits), so the writes need no lock.
 fn build_with(
-    gather: impl Fn(u32) -> Vec<u64> + Sync,
+    gather: impl Fn(std::ops::Range<u32>) -> Vec<u64> + Sync,
+    cuts: &[u32],
     n: usize,
     bucket_bits: u32,
     doc_count: usize,
@@ -354,14 +393,14 @@ fn build_with(
     let (mut tags, mut docs) = rest.split_at_mut(n * tag_bytes);
     let (mut dir, end) = dir.split_at_mut(layout.buckets() * 4);
     end.copy_from_slice(&(n as u32).to_le_bytes());
-    let per_slice = layout.buckets() >> SLICE_BITS;
-    let slices: Vec<u32> = (0..1u32 << SLICE_BITS).collect();
+    let per_bin = layout.buckets() >> BIN_BITS;
+    let slices: Vec<std::ops::Range<u32>> = cuts.windows(2).map(|c| c[0]..c[1]).collect();
     let mut written = 0usize;
     for batch in slices.chunks(rayon::current_num_threads().clamp(1, 4)) {
         let sorted: Vec<Vec<u64>> = batch
             .par_iter()
-            .map(|&slice| {
-                let mut keys = gather(slice);
+            .map(|bins| {
+                let mut keys = gather(bins.clone());
                 if doc_ordered {
                     radix_sort_by_fingerprint(&mut keys, &mut Vec::new());
                 } else {
@@ -371,35 +410,40 @@ fn build_with(
             })
             .collect();
         let mut parts = Vec::with_capacity(batch.len());
-        for (&slice, mut keys) in batch.iter().zip(sorted) {
+        for (bins, mut keys) in batch.iter().zip(sorted) {
             // More pairs than `n` is a caller's bug: never write past the index.
             if written + keys.len() > n {
                 debug_assert!(false, "more postings than announced");
                 keys.truncate(n - written);
             }
             let len = keys.len();
-            let (d, d_rest) = std::mem::take(&mut dir).split_at_mut(per_slice * 4);
+            let buckets = (bins.end - bins.start) as usize * per_bin;
+            let (d, d_rest) = std::mem::take(&mut dir).split_at_mut(buckets * 4);
             let (t, t_rest) = std::mem::take(&mut tags).split_at_mut(len * tag_bytes);
             let (o, o_rest) = std::mem::take(&mut docs).split_at_mut(len * doc_bytes);
             (dir, tags, docs) = (d_rest, t_rest, o_rest);
-            parts.push((slice, keys, d, t, o, written));
+            parts.push((bins.start as usize * per_bin, keys, d, t, o, written));
             written += len;
         }
         parts
             .into_par_iter()
-            .for_each(|(slice, keys, dir, tags, docs, first)| {
-                write_slice(&layout, slice, &keys, first, dir, tags, docs);
+            .for_each(|(first_bucket, keys, dir, tags, docs, first)| {
+                write_slice(&layout, first_bucket, &keys, first, dir, tags, docs);
             });
     }
     debug_assert_eq!(written, n, "fewer postings than announced");
+    // Cuts that do not reach the last bin leave buckets unwritten: point them at the end.
+    for at in dir.chunks_exact_mut(4) {
+        at.copy_from_slice(&(n as u32).to_le_bytes());
+    }
     layout
 }
 
-/// Writes one slice's sorted keys: its directory entries (absolute posting numbers, from
-/// `first`), tags and docs.
+/// Writes one slice's sorted keys: its directory entries (from bucket `first_bucket`, as
+/// absolute posting numbers from `first`), tags and docs.
 fn write_slice(
     layout: &Layout,
-    slice: u32,
+    first_bucket: usize,
     keys: &[u64],
     first: usize,
     dir: &mut [u8],
@@ -410,7 +454,6 @@ fn write_slice(
     let mask = layout.tag_mask();
     let shift = 32 - layout.bucket_bits;
     let buckets = dir.len() / 4;
-    let first_bucket = slice as usize * buckets;
     let mut bucket = 0usize;
     let mut set_dir = |bucket: usize, at: usize| {
         dir[bucket * 4..bucket * 4 + 4].copy_from_slice(&(at as u32).to_le_bytes());
@@ -436,10 +479,10 @@ fn write_slice(
 }
 
 #[cfg(test)]
-fn gather_test(pairs: &[(u32, DocId)], slice: u32) -> Vec<u64> {
+fn gather_test(pairs: &[(u32, DocId)], bins: std::ops::Range<u32>) -> Vec<u64> {
     pairs
         .iter()
-        .filter(|&&(fp, _)| slice_of(fp) == slice)
+        .filter(|&&(fp, _)| bins.contains(&bin_of(fp)))
         .map(|&(fp, doc)| key(fp, doc))
         .collect()
 }
@@ -448,7 +491,14 @@ fn gather_test(pairs: &[(u32, DocId)], slice: u32) -> Vec<u64> {
 fn build(pairs: impl Iterator<Item = (u32, DocId)>, doc_count: usize) -> (Layout, Vec<u8>) {
     let pairs: Vec<_> = pairs.collect();
     let mut out = Vec::new();
-    let layout = build_into(|s| gather_test(&pairs, s), pairs.len(), doc_count, &mut out);
+    let cuts = uniform_cuts();
+    let layout = build_into(
+        |s| gather_test(&pairs, s),
+        &cuts,
+        pairs.len(),
+        doc_count,
+        &mut out,
+    );
     (layout, out)
 }
 
@@ -565,6 +615,7 @@ mod tests {
         let mut bytes = Vec::new();
         let layout = build_with(
             |s| gather_test(&pairs, s),
+            &uniform_cuts(),
             pairs.len(),
             24,
             1 << 25,
@@ -579,6 +630,10 @@ mod tests {
         assert_eq!(view.pairs().collect::<Vec<_>>(), want);
         let (fp, doc) = want[77];
         assert!(view.range(fp).any(|i| view.doc_at(i) == doc));
+    }
+
+    fn layout_view_counts(layout: Layout, bytes: &[u8]) -> Vec<usize> {
+        layout.view(bytes).unwrap().bin_counts()
     }
 
     #[test]
@@ -596,9 +651,17 @@ mod tests {
         }
         let gather = |s| gather_test(&pairs, s);
         let (mut a, mut b) = (Vec::new(), Vec::new());
-        let la = build_into(gather, pairs.len(), 300, &mut a);
-        let lb = build_into_doc_ordered(gather, pairs.len(), 300, &mut b);
+        let la = build_into(gather, &uniform_cuts(), pairs.len(), 300, &mut a);
+        // Cut by counts, as a real build is: the same bytes.
+        let mut counts = vec![0; BINS];
+        for &(fp, _) in &pairs {
+            counts[bin_of(fp) as usize] += 1;
+        }
+        let cuts = even_cuts(&counts);
+        assert!(cuts.len() > 2 && cuts[0] == 0 && *cuts.last().unwrap() == BINS as u32);
+        let lb = build_into_doc_ordered(gather, &cuts, pairs.len(), 300, &mut b);
         assert_eq!((la, &a), (lb, &b));
+        assert_eq!(layout_view_counts(lb, &b), counts);
     }
 
     #[test]
