@@ -304,6 +304,21 @@ proptest! {
     }
 
     #[test]
+    fn a_quotation_s_speaker_does_not_depend_on_later_ones(text in draftish()) {
+        for format in [Format::Markdown, Format::Plain] {
+            let masked = markup::mask(&text, format);
+            let found = draft::quotes::find_quotes(&text, &masked, &ExtractOptions::default(), format == Format::Plain);
+            let mut full = found.clone();
+            draft::speakers::attribute(&masked, &mut full);
+            for k in 0..found.len() {
+                let mut part = found.clone();
+                draft::speakers::attribute_through(&masked, &mut part, k);
+                prop_assert_eq!(&part[k].speaker, &full[k].speaker, "quotation {}", k);
+            }
+        }
+    }
+
+    #[test]
     fn words_lie_on_char_boundaries(text in draftish()) {
         let mut at = 0;
         for w in words(&text) {

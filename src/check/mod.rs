@@ -321,6 +321,38 @@ pub fn same_person(a: &str, b: &str) -> bool {
     }
 }
 
+/// Could the article name this speaker at all? Its words hold the speaker's surname, or
+/// the initials of their name (an organisation named by its acronym). `same_person` needs
+/// one or the other, so `false` means no speaker of the article is this one.
+fn may_name(article: &Article, speaker: &Speaker) -> bool {
+    let Some(name) = speaker.named_name() else {
+        return true;
+    };
+    let parts: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !PERSON_TITLES.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let Some(surname) = parts.last().and_then(|w| words(w).last().map(|x| x.hash)) else {
+        return true;
+    };
+    // A name that is itself an acronym may stand for any words: no shortcut.
+    if name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        return true;
+    }
+    // The acronyms `same_person` accepts: the tail of the capitalised words' initials.
+    let initials: Vec<char> = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    let acronyms: Vec<u64> = (0..initials.len().saturating_sub(1))
+        .map(|i| crate::text::hash_word(&initials[i..].iter().collect::<String>()))
+        .collect();
+    article
+        .words
+        .iter()
+        .any(|w| w.hash == surname || acronyms.contains(&w.hash))
+}
+
 /// Is the source's speaker the draft's?
 fn attribution_verdict(draft: Option<&Speaker>, source: Option<&Speaker>) -> AttributionVerdict {
     let Some(draft_name) = draft.and_then(Speaker::named_name) else {
@@ -407,6 +439,14 @@ pub fn check_quote(corpus: &Corpus, text: &str, quote: Quote) -> Finding {
         .enumerate()
         .take_while(|(_, b)| rank(b.wording) == best_rank)
     {
+        // A source that never names the draft's speaker cannot give them the words: its
+        // speaker is worth reading only as the first fallback.
+        if chosen.is_some() && draft_speaker.is_some_and(|s| !may_name(&b.article, s)) {
+            if i + 1 >= CANDIDATES {
+                break;
+            }
+            continue;
+        }
         let speaker = b.article.speaker_of(passage_span(b));
         let verdict = attribution_verdict(draft_speaker, speaker.as_ref());
         let matches = verdict == AttributionVerdict::Matches;
@@ -582,6 +622,30 @@ mod tests {
             attribution_verdict(None, Some(&speaker("Jason Robinson", true, true))),
             AttributionVerdict::Unknown
         );
+    }
+
+    #[test]
+    fn a_source_that_never_names_the_speaker_is_skipped() {
+        let article = |text: &str| Article::new(text.to_string(), Format::Plain);
+        let howard = speaker("Michael Howard", true, true);
+        let a = article("\"We will win,\" the Tory leader said. Mr Howard added more.");
+        assert!(may_name(&a, &howard));
+        assert!(!may_name(
+            &article("\"We will win,\" Tony Blair said."),
+            &howard
+        ));
+        // Hyphenated surnames and organisations named by their initials.
+        let ks = speaker("Robert Kilroy-Silk", true, true);
+        assert!(may_name(&article("Mr Kilroy-Silk said so."), &ks));
+        let rfu = speaker("Rugby Football Union", true, true);
+        assert!(may_name(&article("The RFU said it would appeal."), &rfu));
+        assert!(!may_name(&article("The FA said it would appeal."), &rfu));
+        // A described speaker, or one named by an acronym: no shortcut.
+        assert!(may_name(
+            &article("Nothing."),
+            &speaker("a BBC spokesman", false, true)
+        ));
+        assert!(may_name(&article("Nothing."), &speaker("RFU", true, true)));
     }
 
     #[test]

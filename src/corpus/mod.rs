@@ -58,7 +58,7 @@ pub struct Article {
 const PASSAGE_SPEAKERS: usize = 64;
 
 impl Article {
-    fn new(text: String, format: crate::draft::Format) -> Article {
+    pub(crate) fn new(text: String, format: crate::draft::Format) -> Article {
         Article {
             path: String::new(),
             title: String::new(),

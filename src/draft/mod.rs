@@ -172,7 +172,7 @@ impl Prepared {
                 ignored: false,
             },
         );
-        speakers::attribute(&self.masked, &mut found);
+        speakers::attribute_through(&self.masked, &mut found, at);
         found.into_iter().nth(at).and_then(|q| q.speaker)
     }
 }

@@ -1763,6 +1763,12 @@ fn fullest(doc: &Doc, m: usize) -> String {
 
 /// Sets each quotation's speaker.
 pub fn attribute(masked: &Masked, quotes: &mut [Quote]) {
+    attribute_through(masked, quotes, usize::MAX);
+}
+
+/// `attribute` for the quotations up to index `last` only (a quotation's speaker depends on
+/// those before it, never on those after): the others are left without one.
+pub fn attribute_through(masked: &Masked, quotes: &mut [Quote], last: usize) {
     if quotes.is_empty() {
         return;
     }
@@ -1790,7 +1796,7 @@ pub fn attribute(masked: &Masked, quotes: &mut [Quote]) {
     find_mentions(&mut doc);
     let mut resolved: Vec<(usize, Option<usize>)> = Vec::new();
     let mut speakers: Vec<Option<Speaker>> = vec![None; quotes.len()];
-    for qi in 0..quotes.len() {
+    for qi in 0..quotes.len().min(last.saturating_add(1)) {
         let qt = doc.quote_tok[qi];
         if qi > 0 && doc.quote_tok[qi - 1] == qt {
             continue;
