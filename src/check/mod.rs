@@ -178,24 +178,20 @@ struct Backing {
 
 /// The quotation verbatim in the article (conventions allowed): as written, or with
 /// `across` across the article's own attributions (which needs the article's quotations).
+/// `full` is the hashes of all the article's words.
 fn exact_backing(
     doc: DocId,
     article: &std::sync::Arc<Article>,
+    full: &[u64],
     q: &[QWord],
     across: bool,
 ) -> Option<Backing> {
-    let full: Vec<u64> = article.words.iter().map(|w| w.hash).collect();
-    // Words the article lacks, or has in another order, rule it out before its quotations
-    // are read (most candidates of an altered or invented quotation).
-    if !in_order(q, &full) {
-        return None;
-    }
     let found = if across {
         let speech = speech_words(article);
         let hashes: Vec<u64> = speech.iter().map(|&k| full[k]).collect();
         align::exact(q, &hashes).map(|a| (a, speech))
     } else {
-        align::exact(q, &full).map(|a| (a, (0..full.len()).collect()))
+        align::exact(q, full).map(|a| (a, (0..full.len()).collect()))
     };
     found.map(|(alignment, map)| Backing {
         doc,
@@ -283,30 +279,37 @@ fn window(q: &[QWord], source: &[u64]) -> (usize, usize) {
     (start, (start + 3 * n + 40).min(source.len()))
 }
 
+/// A name's words as `same_person` compares them: lower case, titles and `the` dropped.
+fn name_parts(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+                .to_lowercase()
+                .replace('’', "'")
+        })
+        .filter(|w| !w.is_empty() && w != "the" && !PERSON_TITLES.contains(&w.as_str()))
+        .collect()
+}
+
+/// The initials of a name's capitalised words, in lower case (`Rugby Football Union`: rfu).
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// A name written as an acronym (`RFU`, `G8`).
+fn is_acronym(s: &str) -> bool {
+    s.len() >= 2 && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
 /// Are two names one person? Surnames must agree, and first names too when both give one;
 /// an organisation may be named by its initials.
 pub fn same_person(a: &str, b: &str) -> bool {
-    fn parts(name: &str) -> Vec<String> {
-        name.split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-                    .to_lowercase()
-                    .replace('’', "'")
-            })
-            .filter(|w| !w.is_empty() && w != "the" && !PERSON_TITLES.contains(&w.as_str()))
-            .collect()
-    }
-    fn initials(name: &str) -> String {
-        name.split_whitespace()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .filter_map(|w| w.chars().next())
-            .collect::<String>()
-            .to_lowercase()
-    }
-    let acronym =
-        |s: &str| s.len() >= 2 && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
-    if acronym(a.trim()) || acronym(b.trim()) {
-        let (short, long) = if acronym(a.trim()) {
+    if is_acronym(a.trim()) || is_acronym(b.trim()) {
+        let (short, long) = if is_acronym(a.trim()) {
             (a.trim(), b)
         } else {
             (b.trim(), a)
@@ -314,7 +317,7 @@ pub fn same_person(a: &str, b: &str) -> bool {
         return short.eq_ignore_ascii_case(long.trim())
             || initials(long).ends_with(&short.to_lowercase());
     }
-    let (pa, pb) = (parts(a), parts(b));
+    let (pa, pb) = (name_parts(a), name_parts(b));
     match (pa.last(), pb.last()) {
         (Some(x), Some(y)) if x == y => pa.len() < 2 || pb.len() < 2 || pa[0] == pb[0],
         _ => false,
@@ -328,22 +331,19 @@ fn may_name(article: &Article, speaker: &Speaker) -> bool {
     let Some(name) = speaker.named_name() else {
         return true;
     };
-    let parts: Vec<&str> = name
-        .split_whitespace()
-        .filter(|w| !PERSON_TITLES.contains(&w.to_lowercase().as_str()))
-        .collect();
-    let Some(surname) = parts.last().and_then(|w| words(w).last().map(|x| x.hash)) else {
-        return true;
-    };
     // A name that is itself an acronym may stand for any words: no shortcut.
-    if name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
+    if is_acronym(name.trim()) {
         return true;
     }
-    // The acronyms `same_person` accepts: the tail of the capitalised words' initials.
-    let initials: Vec<char> = name
-        .split_whitespace()
-        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-        .collect();
+    // The surname's last word as the tokenizer cuts it (`Kilroy-Silk`: silk).
+    let Some(surname) = name_parts(name)
+        .last()
+        .and_then(|w| words(w).last().map(|x| x.hash))
+    else {
+        return true;
+    };
+    // The acronyms `same_person` accepts: the tails of the name's initials.
+    let initials: Vec<char> = initials(name).chars().collect();
     let acronyms: Vec<u64> = (0..initials.len().saturating_sub(1))
         .map(|i| crate::text::hash_word(&initials[i..].iter().collect::<String>()))
         .collect();
@@ -391,16 +391,25 @@ pub fn check_quote(corpus: &Corpus, text: &str, quote: Quote) -> Finding {
         .filter_map(|c| Some((c.doc, corpus.article(c.doc)?)))
         .collect();
     // Verbatim sources first (cheap); then verbatim across the sources' attributions; only
-    // when there is none, the closest few by alignment.
-    let mut found: Vec<Backing> = articles
+    // when there is none, the closest few by alignment. An article that lacks the words, or
+    // has them in another order, can hold them in neither way: it is ruled out before its
+    // quotations are read (most candidates of an altered or invented quotation).
+    let verbatim_able: Vec<(DocId, &std::sync::Arc<Article>, Vec<u64>)> = articles
         .iter()
-        .filter_map(|(doc, a)| exact_backing(*doc, a, &q, false))
+        .filter_map(|(doc, a)| {
+            let full: Vec<u64> = a.words.iter().map(|w| w.hash).collect();
+            in_order(&q, &full).then_some((*doc, a, full))
+        })
         .collect();
-    if found.is_empty() {
-        found = articles
+    let verbatim = |across: bool| -> Vec<Backing> {
+        verbatim_able
             .iter()
-            .filter_map(|(doc, a)| exact_backing(*doc, a, &q, true))
-            .collect();
+            .filter_map(|(doc, a, full)| exact_backing(*doc, a, full, &q, across))
+            .collect()
+    };
+    let mut found = verbatim(false);
+    if found.is_empty() {
+        found = verbatim(true);
     }
     if found.is_empty() {
         found = articles

@@ -146,6 +146,7 @@ impl Prepared {
     /// Who the text gives the words in `span` to, read as if they stood between quotation
     /// marks: as `speaker_of_span`, from what is already known of the text.
     pub fn speaker_of(&self, text: &str, span: Range<usize>) -> Option<Speaker> {
+        // No words, no speaker; an empty span at the very end would also get no token.
         if span.start >= span.end || span.end > text.len() {
             return None;
         }
@@ -180,9 +181,5 @@ impl Prepared {
 /// Who a text gives the words in `span` to, read as if they stood between quotation marks
 /// (for a source passage that is reported speech: `X said the plan was dead`).
 pub fn speaker_of_span(text: &str, format: Format, span: Range<usize>) -> Option<Speaker> {
-    // No words, no speaker; an empty span at the very end would also get no token.
-    if span.start >= span.end || span.end > text.len() {
-        return None;
-    }
     Prepared::unattributed(text, format, &ExtractOptions::default()).speaker_of(text, span)
 }
