@@ -12,29 +12,13 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::lsp_client::{LspClient, uri};
+use common::workspace::{options, workspace};
 use serde_json::{Value, json};
-use tempfile::TempDir;
 
-const ARTICLE: &str = "Title\n\n\"We will never give up on the people of this town, whatever it takes,\" said Jane Doe.\n";
 const DRAFT: &str = "\"We will never give up on the people of this town, whatever it takes,\" said Jane Doe.\n\n\"These words appear in no source at all, not one,\" said John Roe.\n";
 
 fn long() -> bool {
     std::env::var_os("VERBATIM_LONG").is_some_and(|v| v != "0")
-}
-
-fn workspace() -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("sources")).unwrap();
-    std::fs::write(dir.path().join("sources/a.txt"), ARTICLE).unwrap();
-    dir
-}
-
-fn options(ws: &Path, extra: Value) -> Value {
-    let mut o = json!({"corpus": ["sources"], "cacheDir": ws.join("cache")});
-    if let (Some(o), Some(extra)) = (o.as_object_mut(), extra.as_object()) {
-        o.extend(extra.clone());
-    }
-    o
 }
 
 /// A started server with `alive.md` open and checked; its URI.

@@ -2,31 +2,12 @@
 
 mod common;
 
-use std::path::Path;
 use std::time::Duration;
 
 use common::lsp_client::{LspClient, uri};
+use common::workspace::{ARTICLE, options, workspace};
 use serde_json::{Value, json};
 use tempfile::TempDir;
-
-const ARTICLE: &str = "Title\n\n\"We will never give up on the people of this town, whatever it takes,\" said Jane Doe.\n";
-
-/// A workspace with a corpus folder `sources` holding one article, and a private cache.
-fn workspace() -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("sources")).unwrap();
-    std::fs::write(dir.path().join("sources/a.txt"), ARTICLE).unwrap();
-    dir
-}
-
-/// Settings as an editor would send them; the corpus path is relative to the workspace.
-fn options(ws: &Path, extra: Value) -> Value {
-    let mut o = json!({"corpus": ["sources"], "cacheDir": ws.join("cache")});
-    if let (Some(o), Some(extra)) = (o.as_object_mut(), extra.as_object()) {
-        o.extend(extra.clone());
-    }
-    o
-}
 
 fn utf8_caps() -> Value {
     json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}})

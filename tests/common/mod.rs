@@ -2,3 +2,4 @@
 #![allow(dead_code)]
 
 pub mod lsp_client;
+pub mod workspace;
