@@ -1193,7 +1193,7 @@ fn phrase_right_of(doc: &Doc, t: usize) -> Option<Phrase> {
         while doc.word(end).is_some() && end < t + 6 {
             let lw = doc.lword(end).unwrap_or_default();
             if matches!(lw, "for" | "of" | "at") {
-                if let Some(m) = doc.mention_at[end + 1]
+                if let Some(m) = doc.mention_at.get(end + 1).copied().flatten()
                     && in_list(PERSON_NOUNS, doc.lword(end - 1).unwrap_or_default())
                     && !matches!(w, "the")
                 {
@@ -1270,7 +1270,13 @@ fn determiner_phrase_from(doc: &Doc, det: usize, last: usize) -> Option<Phrase> 
     let range = doc.tok_range(det).start..doc.tok_range(last).end;
     match doc.lword(det)? {
         "the" | "this" | "that" | "our" => {
-            if let Some(m) = doc.mention_at[det + 1].filter(|_| doc.is_cap(last)) {
+            if let Some(m) = doc
+                .mention_at
+                .get(det + 1)
+                .copied()
+                .flatten()
+                .filter(|_| doc.is_cap(last))
+            {
                 return Some(Phrase::Mention(m));
             }
             (in_list(PERSON_NOUNS, head) || in_list(ORG_NOUNS, head)).then_some(Phrase::Role {
