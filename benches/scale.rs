@@ -19,7 +19,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use verbatim::check::{CheckOptions, Wording, check_quote, check_text};
+use verbatim::check::{CheckOptions, Wording, check_quotes, check_text};
 use verbatim::corpus::{Corpus, DocId, OpenOptions};
 use verbatim::draft::Format;
 use verbatim::text::words;
@@ -435,8 +435,8 @@ fn draft_text(quotes: &[Planted]) -> String {
 }
 
 /// True when `article`'s words hold `quote`'s words in one run.
-fn holds(corpus: &Corpus, doc: DocId, quote: &str) -> bool {
-    let Some(article) = corpus.article(doc) else {
+fn holds(corpus: &Corpus, doc: u64, quote: &str) -> bool {
+    let Some(article) = DocId::try_from(doc).ok().and_then(|d| corpus.article(d)) else {
         return false;
     };
     let q: Vec<u64> = words(quote).iter().map(|w| w.hash).collect();
@@ -491,7 +491,7 @@ fn serve(corpus: &Corpus, drafts: usize, quick: bool, write: Option<PathBuf>) {
         }
         for q in &quotes {
             let t = Instant::now();
-            std::hint::black_box(check_quote(corpus, text, q.clone()));
+            std::hint::black_box(check_quotes(corpus, text, vec![q.clone()]));
             per_quote.push(t.elapsed());
         }
         // Findings in draft order, one per planted quotation.
@@ -504,13 +504,13 @@ fn serve(corpus: &Corpus, drafts: usize, quick: bool, write: Option<PathBuf>) {
                     f.wording == Wording::Exact
                         && f.source
                             .as_ref()
-                            .is_some_and(|s| holds(corpus, s.doc, &p.text))
+                            .is_some_and(|s| holds(corpus, s.id, &p.text))
                 }
                 Kind::Altered => {
                     f.wording == Wording::Altered
                         && f.source
                             .as_ref()
-                            .is_some_and(|s| holds(corpus, s.doc, &p.original))
+                            .is_some_and(|s| holds(corpus, s.id, &p.original))
                 }
                 Kind::Invented => f.wording == Wording::NotFound,
             };
@@ -528,7 +528,7 @@ fn serve(corpus: &Corpus, drafts: usize, quick: bool, write: Option<PathBuf>) {
                 );
             }
             if p.kind != Kind::Invented {
-                let strict = f.source.as_ref().map(|s| s.doc) == p.doc;
+                let strict = f.source.as_ref().map(|s| s.id) == p.doc.map(u64::from);
                 strict_source[usize::from(p.kind == Kind::Altered)] += usize::from(ok && strict);
             }
         }

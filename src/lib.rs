@@ -8,4 +8,5 @@ pub mod corpus;
 pub mod draft;
 pub mod lsp;
 pub mod report;
+pub mod sources;
 pub mod text;

@@ -11,11 +11,12 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use verbatim::check::{CheckOptions, check_text};
+use verbatim::check::{CheckOptions, Checker};
 use verbatim::config::{Settings, Severity, find_file};
-use verbatim::corpus::{Corpus, OpenOptions, default_cache_dir};
+use verbatim::corpus::default_cache_dir;
 use verbatim::draft::{self, ExtractOptions, Format};
 use verbatim::report::{self, FileReport, HumanOptions};
+use verbatim::sources::{self, OpenWith, Opened};
 use verbatim::text::LineIndex;
 
 #[derive(Parser)]
@@ -156,8 +157,8 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     }
     let drafts = collect_drafts(&args.paths)?;
     let roots = corpus_roots(&args.corpus, &settings)?;
-    let corpus = open_corpus(&roots, &args.corpus, &settings, false)?;
-    if corpus.is_empty() {
+    let opened = open_sources(&roots, &args.corpus, &settings, false)?;
+    if opened.sources.is_empty() {
         eprintln!(
             "warning: no articles in the corpus ({}): every quotation will be not found",
             display_list(&roots)
@@ -169,10 +170,11 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             min_speech_words: settings.min_speech_words,
         },
     };
+    let checker = Checker::new(opened.sources);
     let mut files = Vec::with_capacity(drafts.len());
     for path in &drafts {
         let text = read_draft(path)?;
-        let findings = check_text(&corpus, &text, Format::from_path(path), &options);
+        let findings = checker.check(&text, Format::from_path(path), &options);
         files.push(FileReport {
             path: path.display().to_string(),
             text,
@@ -193,7 +195,6 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             severities,
             &HumanOptions {
                 color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-                corpus_root,
             },
         ),
     };
@@ -262,12 +263,12 @@ fn index(args: IndexArgs) -> Result<ExitCode> {
     let settings = load_settings(None)?;
     let roots = corpus_roots(&args.corpus, &settings)?;
     let started = Instant::now();
-    let corpus = open_corpus(&roots, &args.corpus, &settings, true)?;
+    let opened = open_sources(&roots, &args.corpus, &settings, true)?;
     let elapsed = started.elapsed();
     let cache = cache_dir(&args.corpus, &settings);
     let mut out = format!(
         "{} articles from {} in {:.2} s\n",
-        corpus.len(),
+        opened.sources.len(),
         display_list(&roots),
         elapsed.as_secs_f64()
     );
@@ -277,10 +278,10 @@ fn index(args: IndexArgs) -> Result<ExitCode> {
     });
     // Hook: when the corpus offers figures of its own (`Corpus::stats()`: quotations,
     // fingerprints, cache hits), print them here.
-    if !corpus.warnings().is_empty() {
+    if !opened.warnings.is_empty() {
         out.push_str(&format!(
             "{} file(s) skipped or read with replacements (see above)\n",
-            corpus.warnings().len()
+            opened.warnings.len()
         ));
     }
     write_stdout(&out)?;
@@ -337,18 +338,26 @@ fn cache_dir(args: &CorpusArgs, settings: &Settings) -> Option<PathBuf> {
         .or_else(default_cache_dir)
 }
 
-/// Opens the corpus, telling each load warning once on stderr. A progress bar is drawn
-/// only when asked for and stderr is a terminal.
-fn open_corpus(
+/// Opens the sources (`sources::open`, as the language server does) with the flags over
+/// the settings, telling each load warning once on stderr. A progress bar is drawn only
+/// when asked for and stderr is a terminal.
+fn open_sources(
     roots: &[PathBuf],
     args: &CorpusArgs,
     settings: &Settings,
     bar: bool,
-) -> Result<Corpus> {
-    let mut options = OpenOptions {
-        cache_dir: cache_dir(args, settings),
+) -> Result<Opened> {
+    let settings = Settings {
+        corpus: roots.to_vec(),
+        cache_dir: args
+            .cache_dir
+            .clone()
+            .or_else(|| settings.cache_dir.clone()),
+        ..settings.clone()
+    };
+    let mut with = OpenWith {
+        no_cache: args.no_cache,
         progress: None,
-        follow_links_outside: settings.follow_links_outside,
     };
     let progress_bar = (bar && std::io::stderr().is_terminal()).then(|| {
         let pb = indicatif::ProgressBar::new(0);
@@ -361,20 +370,20 @@ fn open_corpus(
     });
     if let Some(pb) = &progress_bar {
         let pb = pb.clone();
-        options.progress = Some(Arc::new(move |done: usize, total: usize| {
+        with.progress = Some(Arc::new(move |done: usize, total: usize| {
             pb.set_length(total as u64);
             pb.set_position(done as u64);
         }));
     }
-    let corpus = Corpus::open(roots, &options);
+    let opened = sources::open(&settings, &with);
     if let Some(pb) = progress_bar {
         pb.finish_and_clear();
     }
-    let corpus = corpus?;
-    for w in corpus.warnings() {
+    let opened = opened?;
+    for w in &opened.warnings {
         eprintln!("warning: {}: {}", w.path.display(), w.message);
     }
-    Ok(corpus)
+    Ok(opened)
 }
 
 /// The drafts named: files as given, folders walked (sorted) for .md, .markdown and .txt.

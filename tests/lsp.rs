@@ -615,7 +615,7 @@ fn definition_opens_the_source_passage_and_symbols_outline_the_quotes() {
     );
     assert_eq!(
         r["result"][0]["command"]["title"],
-        "3 quotes: 1 verified, 1 altered, 0 not found, 1 misattributed"
+        "3 quotes: 1 verified, 1 altered, 0 not found, 1 conflicts"
     );
     assert!(client.shutdown_and_exit().success());
 }

@@ -1,16 +1,21 @@
-//! Checking a draft against the corpus: for each quotation, find candidate passages, align
-//! the words, and decide the wording and attribution verdicts (`Finding`).
+//! Checking a draft against its sources: for each quotation, find candidate passages, align
+//! the words, and decide the wording and attribution verdicts (`Finding`). `verdict` says
+//! what a finding is told as; `session` remembers findings between checks of a draft.
 
 pub mod align;
+mod session;
+pub mod verdict;
+
+pub use session::Checker;
 
 use std::ops::Range;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::corpus::{Article, Corpus, DocId};
 use crate::draft::lexicon::PERSON_TITLES;
 use crate::draft::{self, ExtractOptions, Format, Quote, Speaker};
+use crate::sources::{Article, ArticleId, Place, Sources};
 use crate::text::words;
 use align::{Alignment, Op, QWord};
 
@@ -43,11 +48,16 @@ pub struct Change {
     pub draft_range: std::ops::Range<usize>,
 }
 
-/// The corpus passage that best matches a quotation.
+/// The source passage that best matches a quotation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
+    /// The article, for `Sources::fetch`.
     #[serde(skip)]
-    pub doc: DocId,
+    pub id: ArticleId,
+    /// Where the passage lives, for an adapter to show or open.
+    #[serde(skip)]
+    pub place: Place,
+    /// The article's name in reports (`Article::path`).
     pub path: String,
     pub title: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -100,17 +110,52 @@ const ALIGNED: usize = 4;
 const MAX_OTHERS: usize = 20;
 
 /// Checks every quotation of a draft, on every core (findings in the draft's order).
+/// `Checker::check` does the same and remembers the findings for the next check.
 pub fn check_text(
-    corpus: &Corpus,
+    sources: &dyn Sources,
     text: &str,
     format: Format,
     options: &CheckOptions,
 ) -> Vec<Finding> {
-    let quotes = draft::analyze(text, format, &options.extract);
+    check_quotes(
+        sources,
+        text,
+        draft::analyze(text, format, &options.extract),
+    )
+}
+
+/// Checks quotations of the draft `text`: the candidates of all of them asked for at once
+/// (one question to the sources per draft), then each checked on every core.
+pub fn check_quotes(sources: &dyn Sources, text: &str, quotes: Vec<Quote>) -> Vec<Finding> {
+    let words: Vec<(Vec<QWord>, Vec<Range<usize>>)> =
+        quotes.iter().map(|q| quote_words(text, q)).collect();
+    let queries: Vec<Vec<u64>> = words.iter().map(|(q, _)| query(q)).collect();
+    // A quotation all in brackets has no words of the source to look for.
+    let asked: Vec<Vec<u64>> = queries.iter().filter(|q| !q.is_empty()).cloned().collect();
+    let mut found = sources.find(&asked, CANDIDATES).into_iter();
+    let candidates: Vec<Vec<ArticleId>> = queries
+        .iter()
+        .map(|q| {
+            if q.is_empty() {
+                Vec::new()
+            } else {
+                found.next().unwrap_or_default()
+            }
+        })
+        .collect();
     quotes
         .into_par_iter()
-        .map(|q| check_quote(corpus, text, q))
+        .zip(words)
+        .zip(candidates)
+        .map(|((quote, (q, ranges)), candidates)| {
+            check_quote(sources, text, quote, &q, &ranges, &candidates)
+        })
         .collect()
+}
+
+/// The words the sources are asked for: the quotation's own, brackets aside.
+fn query(q: &[QWord]) -> Vec<u64> {
+    q.iter().filter(|w| !w.bracket).map(|w| w.hash).collect()
 }
 
 /// The quotation's words as the aligner sees them, with their byte ranges in the draft.
@@ -167,7 +212,7 @@ fn speech_words(article: &Article) -> Vec<usize> {
 
 /// One way a candidate article backs a quotation.
 struct Backing {
-    doc: DocId,
+    doc: ArticleId,
     article: std::sync::Arc<Article>,
     alignment: Alignment,
     /// Index into `article.words` of each aligned source position.
@@ -180,7 +225,7 @@ struct Backing {
 /// `across` across the article's own attributions (which needs the article's quotations).
 /// `full` is the hashes of all the article's words.
 fn exact_backing(
-    doc: DocId,
+    doc: ArticleId,
     article: &std::sync::Arc<Article>,
     full: &[u64],
     q: &[QWord],
@@ -214,7 +259,7 @@ fn in_order(q: &[QWord], source: &[u64]) -> bool {
 
 /// The closest the article comes to the quotation: altered when most of its words are there
 /// in order, else not found.
-fn closest_backing(doc: DocId, article: &std::sync::Arc<Article>, q: &[QWord]) -> Backing {
+fn closest_backing(doc: ArticleId, article: &std::sync::Arc<Article>, q: &[QWord]) -> Backing {
     let speech = speech_words(article);
     let hashes: Vec<u64> = speech.iter().map(|&k| article.words[k].hash).collect();
     let counted = q.iter().filter(|w| !w.bracket).count().max(1);
@@ -368,9 +413,16 @@ fn attribution_verdict(draft: Option<&Speaker>, source: Option<&Speaker>) -> Att
     }
 }
 
-/// Checks one quotation of a draft (`text` is the draft, for the quotation's word ranges).
-pub fn check_quote(corpus: &Corpus, text: &str, quote: Quote) -> Finding {
-    let (q, ranges) = quote_words(text, &quote);
+/// Checks one quotation of a draft against its candidate articles (`text` is the draft, for
+/// the quotation's word ranges; `q` and `ranges` its words, from `quote_words`).
+fn check_quote(
+    sources: &dyn Sources,
+    text: &str,
+    quote: Quote,
+    q: &[QWord],
+    ranges: &[Range<usize>],
+    candidates: &[ArticleId],
+) -> Finding {
     let mut finding = Finding {
         quote,
         wording: Wording::NotFound,
@@ -384,27 +436,25 @@ pub fn check_quote(corpus: &Corpus, text: &str, quote: Quote) -> Finding {
     if q.iter().all(|w| w.bracket) {
         return finding;
     }
-    let hashes: Vec<u64> = q.iter().filter(|w| !w.bracket).map(|w| w.hash).collect();
-    let candidates = corpus.candidates(&hashes, CANDIDATES);
-    let articles: Vec<(DocId, std::sync::Arc<Article>)> = candidates
+    let articles: Vec<(ArticleId, std::sync::Arc<Article>)> = candidates
         .iter()
-        .filter_map(|c| Some((c.doc, corpus.article(c.doc)?)))
+        .filter_map(|&id| Some((id, sources.fetch(id)?)))
         .collect();
     // Verbatim sources first (cheap); then verbatim across the sources' attributions; only
     // when there is none, the closest few by alignment. An article that lacks the words, or
     // has them in another order, can hold them in neither way: it is ruled out before its
     // quotations are read (most candidates of an altered or invented quotation).
-    let verbatim_able: Vec<(DocId, &std::sync::Arc<Article>, Vec<u64>)> = articles
+    let verbatim_able: Vec<(ArticleId, &std::sync::Arc<Article>, Vec<u64>)> = articles
         .iter()
         .filter_map(|(doc, a)| {
             let full: Vec<u64> = a.words.iter().map(|w| w.hash).collect();
-            in_order(&q, &full).then_some((*doc, a, full))
+            in_order(q, &full).then_some((*doc, a, full))
         })
         .collect();
     let verbatim = |across: bool| -> Vec<Backing> {
         verbatim_able
             .iter()
-            .filter_map(|(doc, a, full)| exact_backing(*doc, a, full, &q, across))
+            .filter_map(|(doc, a, full)| exact_backing(*doc, a, full, q, across))
             .collect()
     };
     let mut found = verbatim(false);
@@ -415,7 +465,7 @@ pub fn check_quote(corpus: &Corpus, text: &str, quote: Quote) -> Finding {
         found = articles
             .iter()
             .take(ALIGNED)
-            .map(|(doc, a)| closest_backing(*doc, a, &q))
+            .map(|(doc, a)| closest_backing(*doc, a, q))
             .filter(|b| b.wording != Wording::NotFound || b.similarity >= 0.3)
             .collect();
     }
@@ -449,8 +499,12 @@ pub fn check_quote(corpus: &Corpus, text: &str, quote: Quote) -> Finding {
         .take_while(|(_, b)| rank(b.wording) == best_rank)
     {
         // A source that never names the draft's speaker cannot give them the words: its
-        // speaker is worth reading only as the first fallback.
-        if chosen.is_some() && draft_speaker.is_some_and(|s| !may_name(&b.article, s)) {
+        // speaker is worth reading only as the first fallback. (A source that labels its
+        // speakers may name them only in its labels.)
+        if chosen.is_some()
+            && !b.article.knows_speakers()
+            && draft_speaker.is_some_and(|s| !may_name(&b.article, s))
+        {
             if i + 1 >= CANDIDATES {
                 break;
             }
@@ -480,7 +534,7 @@ pub fn check_quote(corpus: &Corpus, text: &str, quote: Quote) -> Finding {
         .map(|(_, b)| b)
         .collect();
     finding.other_sources = others.len();
-    finding.changes = changes(best, &q, &ranges, text);
+    finding.changes = changes(best, q, ranges, text);
     finding.source = Some(source_of(best, speaker.as_ref()));
     // The other passages' speakers are not read: they serve "find all references".
     finding.others = others
@@ -495,19 +549,16 @@ pub fn check_quote(corpus: &Corpus, text: &str, quote: Quote) -> Finding {
 fn source_of(b: &Backing, speaker: Option<&Speaker>) -> Source {
     let span = passage_span(b);
     let article = &b.article;
-    let line = article.text[..span.start.min(article.text.len())]
-        .matches('\n')
-        .count()
-        + 1;
     Source {
-        doc: b.doc,
+        id: b.doc,
+        place: article.place(span.clone()),
         path: article.path.clone(),
         title: article.title.clone(),
         url: article.url.clone(),
         date: article.date.clone(),
         start: span.start,
         end: span.end,
-        line,
+        line: article.line_of(span.start),
         text: article
             .text
             .get(span.clone())
@@ -588,6 +639,27 @@ fn changes(b: &Backing, q: &[QWord], ranges: &[Range<usize>], text: &str) -> Vec
     }
     flush(&mut out, &mut draft_words, &mut source_words, at);
     out
+}
+
+#[cfg(test)]
+impl Source {
+    /// A source passage for tests of what is made of findings.
+    pub(crate) fn example(path: &str, title: &str, speaker: Option<&str>) -> Source {
+        Source {
+            id: 0,
+            place: Place::Nowhere,
+            path: path.to_string(),
+            title: title.to_string(),
+            url: None,
+            date: None,
+            start: 10,
+            end: 40,
+            line: 2,
+            text: "the source passage".to_string(),
+            speaker: speaker.map(str::to_string),
+            speaker_description: None,
+        }
+    }
 }
 
 #[cfg(test)]

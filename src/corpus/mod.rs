@@ -11,15 +11,15 @@ mod index;
 mod load;
 
 use std::collections::HashMap;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::draft::{ExtractOptions, Prepared, Quote, Speaker};
+pub use crate::sources::Article;
+use crate::sources::{ArticleId, Origin, Sources};
 use cache::{Bytes, CacheError, Image};
 use load::{DocEntry, FileEntry, Found, LoadedFile};
 
@@ -27,90 +27,6 @@ pub use index::{K, W};
 
 /// Index of an article in the corpus.
 pub type DocId = u32;
-
-/// One source article, with its text, its words, and (read on first use) the quotations the
-/// extractor finds in it and who says its passages.
-#[derive(Debug)]
-pub struct Article {
-    /// Path relative to the corpus root it came from, with `/` separators. For a .jsonl
-    /// article, `file.jsonl#N` with N the 1-based line.
-    pub path: String,
-    pub title: String,
-    pub url: Option<String>,
-    pub date: Option<String>,
-    pub author: Option<String>,
-    /// The text that offsets refer to: the file's content for .txt and .md, the body text
-    /// for .html, the `text` field for .jsonl.
-    pub text: String,
-    /// The words of `text` (`text::words`), kept for aligning quotations against it.
-    pub words: Vec<crate::text::Word>,
-    /// How `text` reads (Markdown for .md articles).
-    pub format: crate::draft::Format,
-    /// The speaker analysis, on first use: most candidate articles of a quotation are only
-    /// searched for its words and never need one.
-    prepared: OnceLock<Prepared>,
-    /// Who says each passage asked about so far (`speaker_of`), as re-checking a draft
-    /// asks about the same passages again.
-    passage_speakers: Mutex<Vec<(Range<usize>, Option<Speaker>)>>,
-}
-
-/// How many passages' speakers an article remembers.
-const PASSAGE_SPEAKERS: usize = 64;
-
-impl Article {
-    pub(crate) fn new(text: String, format: crate::draft::Format) -> Article {
-        Article {
-            path: String::new(),
-            title: String::new(),
-            url: None,
-            date: None,
-            author: None,
-            words: crate::text::words(&text),
-            text,
-            format,
-            prepared: OnceLock::new(),
-            passage_speakers: Mutex::new(Vec::new()),
-        }
-    }
-
-    fn prepared(&self) -> &Prepared {
-        self.prepared
-            .get_or_init(|| Prepared::new(&self.text, self.format, &ExtractOptions::default()))
-    }
-
-    /// The quotations in `text`, with their speakers (`draft::analyze`).
-    pub fn quotes(&self) -> &[Quote] {
-        &self.prepared().quotes
-    }
-
-    /// Who the article gives the words in `span` to: the speaker of its quotation that the
-    /// span starts in, or else of the sentence it stands in (`X said the plan was dead`).
-    pub fn speaker_of(&self, span: Range<usize>) -> Option<Speaker> {
-        let quotes = self.quotes();
-        if let Some(q) = quotes
-            .iter()
-            .find(|q| q.start <= span.start && span.start < q.end.max(q.start + 1))
-        {
-            return q.speaker.clone();
-        }
-        // A memo only: a panic elsewhere cannot leave it wrong, so a poisoned lock is used.
-        let known = || {
-            self.passage_speakers
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-        };
-        if let Some((_, s)) = known().iter().find(|(r, _)| *r == span) {
-            return s.clone();
-        }
-        let speaker = self.prepared().speaker_of(&self.text, span.clone());
-        let mut known = known();
-        if known.len() >= PASSAGE_SPEAKERS {
-            known.remove(0);
-        }
-        known.push((span, speaker.clone()));
-        speaker
-    }
-}
 
 /// A problem with one corpus file: told once, by path; the rest of the corpus is used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -422,14 +338,28 @@ impl Corpus {
         let entry: &DocEntry = self.image.docs.get(doc as usize)?;
         let file = self.image.files.get(entry.file as usize)?;
         let parsed = load::read_text(&file_path(&self.sources, file), file, entry).ok()?;
-        let article = Arc::new(Article {
-            path: self.path(doc)?,
-            title: entry.title.clone(),
-            url: entry.url.clone(),
-            date: entry.date.clone(),
-            author: entry.author.clone(),
-            ..Article::new(parsed.text, file.format.draft_format())
-        });
+        let mut article = Article::new(parsed.text, file.format.draft_format());
+        article.path = self.path(doc)?;
+        article.title = entry.title.clone();
+        article.url = entry.url.clone();
+        article.date = entry.date.clone();
+        article.author = entry.author.clone();
+        let path = display_path(&self.sources, file);
+        article.origin = match file.format {
+            formats::FileFormat::JsonLines => Origin::Line {
+                path,
+                line: entry.line as usize,
+            },
+            formats::FileFormat::Html => Origin::File {
+                path,
+                text_is_file: false,
+            },
+            formats::FileFormat::Text | formats::FileFormat::Markdown => Origin::File {
+                path,
+                text_is_file: true,
+            },
+        };
+        let article = Arc::new(article);
         self.lock_articles().put(doc, Arc::clone(&article));
         Some(article)
     }
@@ -444,6 +374,32 @@ impl Corpus {
         self.articles
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// The embedded index as a backend of the sources seam.
+impl Sources for Corpus {
+    fn find(&self, queries: &[Vec<u64>], limit: usize) -> Vec<Vec<ArticleId>> {
+        let Some(postings) = self.image.postings() else {
+            return vec![Vec::new(); queries.len()];
+        };
+        queries
+            .par_iter()
+            .map(|words| {
+                index::candidates(&postings, words, limit)
+                    .into_iter()
+                    .map(|c| ArticleId::from(c.doc))
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn fetch(&self, id: ArticleId) -> Option<Arc<Article>> {
+        self.article(DocId::try_from(id).ok()?)
+    }
+
+    fn len(&self) -> usize {
+        Corpus::len(self)
     }
 }
 

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{
@@ -13,23 +12,17 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::position::{self, Encoding};
+use crate::check::verdict::{Summary, Verdict, diagnosis, source_speaker};
 use crate::check::{AttributionVerdict, Finding, Source, Wording};
 use crate::config::{Severities, Severity};
 use crate::draft::{Format, Quote};
-use crate::report::diagnosis;
+use crate::sources::Place;
 
 /// What the server calls itself in diagnostics.
 pub const SOURCE: &str = "verbatim";
 
 /// The marker the engine honours to skip a quotation.
 pub const IGNORE_MARKER: &str = "<!-- verbatim-ignore -->";
-
-fn source_speaker(source: &Source) -> Option<&str> {
-    source
-        .speaker
-        .as_deref()
-        .or(source.speaker_description.as_deref())
-}
 
 fn lsp_severity(s: Severity) -> Option<DiagnosticSeverity> {
     match s {
@@ -41,52 +34,23 @@ fn lsp_severity(s: Severity) -> Option<DiagnosticSeverity> {
     }
 }
 
-/// Where a corpus article lives on disk, and for a .jsonl article its 0-based line.
-pub fn source_file(roots: &[PathBuf], article_path: &str) -> Option<(PathBuf, Option<usize>)> {
-    let (file, line) = match article_path.rsplit_once('#') {
-        Some((f, n)) => match n.parse::<usize>() {
-            Ok(n) => (f, Some(n.saturating_sub(1))),
-            Err(_) => (article_path, None),
-        },
-        None => (article_path, None),
-    };
-    let wanted = Path::new(file);
-    roots.iter().find_map(|root| {
-        if root.is_file() {
-            (root.ends_with(wanted) || root.file_name() == wanted.file_name())
-                .then(|| (root.clone(), line))
-        } else {
-            let p = root.join(wanted);
-            p.is_file().then_some((p, line))
-        }
-    })
-}
-
-/// The passage in its file: for .txt/.md its line, or with `exact` its range (the file is
-/// read; offsets are into it); for .jsonl the article's line; otherwise the top of the file.
-pub fn source_location(
-    roots: &[PathBuf],
-    source: &Source,
-    enc: Encoding,
-    exact: bool,
-) -> Option<Location> {
-    let (path, jsonl_line) = source_file(roots, &source.path)?;
-    let uri = Uri::from_file_path(&path)?;
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let line = || line_range(source.line.saturating_sub(1));
-    let range = match jsonl_line {
-        Some(line) => line_range(line),
-        None if matches!(ext, "txt" | "md" | "markdown" | "text") => {
-            let text = exact.then(|| std::fs::read_to_string(&path).ok()).flatten();
-            match text {
-                Some(text) if source.end <= text.len() => {
-                    position::range(&Rope::from_str(&text), source.start..source.end, enc)
-                }
-                _ => line(),
+/// The passage in its file: with `exact` and offsets into the file, its range (the file is
+/// read); else its line (for .jsonl the article's line, for .html the top of the file).
+pub fn source_location(source: &Source, enc: Encoding, exact: bool) -> Option<Location> {
+    let file = source.place.file()?;
+    let uri = Uri::from_file_path(std::path::absolute(file).ok()?)?;
+    let range = match &source.place {
+        Place::File {
+            path,
+            line,
+            bytes: Some(bytes),
+        } if exact => match std::fs::read_to_string(path) {
+            Ok(text) if bytes.end <= text.len() && text.is_char_boundary(bytes.start) => {
+                position::range(&Rope::from_str(&text), bytes.clone(), enc)
             }
-        }
-        // .html: offsets are into the body text, not the file.
-        None => line_range(0),
+            _ => line_range(line.saturating_sub(1)),
+        },
+        place => line_range(place.line().unwrap_or(1).saturating_sub(1)),
     };
     Some(Location { uri, range })
 }
@@ -102,11 +66,10 @@ pub fn diagnostic(
     severities: &Severities,
     rope: &Rope,
     enc: Encoding,
-    roots: &[PathBuf],
 ) -> Option<Diagnostic> {
     let d = diagnosis(finding, severities)?;
     let related = finding.source.as_ref().and_then(|source| {
-        let location = source_location(roots, source, enc, false)?;
+        let location = source_location(source, enc, false)?;
         Some(vec![DiagnosticRelatedInformation {
             location,
             message: format!("source: {} ({})", source.title, source.path),
@@ -137,21 +100,10 @@ pub fn too_large(len: usize, limit: usize) -> Diagnostic {
     }
 }
 
-fn verdict(finding: &Finding) -> &'static str {
-    match (finding.wording, finding.attribution) {
-        _ if finding.quote.ignored => "Ignored",
-        (Wording::NotFound, _) => "Not found in the corpus",
-        (_, AttributionVerdict::Conflicts) => "Attributed to someone else in the source",
-        (Wording::Altered, _) => "Altered",
-        (Wording::Exact, _) => "Verified",
-    }
-}
-
-/// Markdown for a hover on a quotation.
 /// Markdown for a hover on a quotation. `article` is the source article's text, when the
 /// corpus can give it, to show the passage in its context.
 pub fn hover(finding: &Finding, draft: &str, article: Option<&str>) -> String {
-    let mut out = format!("**{}**", verdict(finding));
+    let mut out = format!("**{}**", Verdict::of(finding).title());
     if finding.wording != Wording::NotFound {
         let _ = write!(out, " ({:.0}% of the words)", finding.similarity * 100.0);
     }
@@ -166,7 +118,7 @@ pub fn hover(finding: &Finding, draft: &str, article: Option<&str>) -> String {
         let _ = write!(
             out,
             "  \nSpeaker in the source: {}",
-            escape(source_speaker(source).unwrap_or("not given"))
+            escape(source_speaker(finding).unwrap_or("not given"))
         );
         let _ = write!(
             out,
@@ -381,7 +333,7 @@ pub fn symbol(
     #[allow(deprecated)]
     DocumentSymbol {
         name,
-        detail: finding.map(|f| verdict(f).to_string()),
+        detail: finding.map(|f| Verdict::of(f).title()),
         kind: SymbolKind::STRING,
         tags: None,
         deprecated: None,
@@ -409,31 +361,9 @@ pub fn inlay_hint(finding: &Finding, rope: &Rope, enc: Encoding) -> Option<Inlay
     })
 }
 
-/// "14 quotes: 11 verified, 2 altered, 1 not found".
+/// The summary lens: the same line `verbatim check` ends with (`check::verdict::Summary`).
 pub fn summary(findings: &[Finding]) -> String {
-    let counted: Vec<_> = findings.iter().filter(|f| !f.quote.ignored).collect();
-    let n = counted.len();
-    let count = |w: Wording| counted.iter().filter(|f| f.wording == w).count();
-    let conflicts = counted
-        .iter()
-        .filter(|f| f.attribution == AttributionVerdict::Conflicts)
-        .count();
-    let mut s = format!(
-        "{n} quote{}: {} verified, {} altered, {} not found",
-        if n == 1 { "" } else { "s" },
-        counted
-            .iter()
-            .filter(
-                |f| f.wording == Wording::Exact && f.attribution != AttributionVerdict::Conflicts
-            )
-            .count(),
-        count(Wording::Altered),
-        count(Wording::NotFound),
-    );
-    if conflicts > 0 {
-        let _ = write!(s, ", {conflicts} misattributed");
-    }
-    s
+    Summary::of(findings).to_string()
 }
 
 #[cfg(test)]
@@ -477,17 +407,11 @@ mod tests {
                 draft_range: always..always + 6,
             }],
             source: Some(Source {
-                doc: 0,
-                path: "a.txt".into(),
-                title: "Title".into(),
-                url: None,
-                date: None,
                 start: 7,
                 end: 28,
                 line: 3,
                 text: "We will never give up".into(),
-                speaker: Some("John Roe".into()),
-                speaker_description: None,
+                ..Source::example("a.txt", "Title", Some("John Roe"))
             }),
             other_sources: 2,
             others: Vec::new(),
@@ -504,7 +428,7 @@ mod tests {
     fn diagnostic_ranges_count_utf16_units() {
         let f = finding(Wording::Altered, AttributionVerdict::Matches);
         let rope = Rope::from_str(DRAFT);
-        let d = diagnostic(&f, &Severities::default(), &rope, Encoding::Utf16, &[]).unwrap();
+        let d = diagnostic(&f, &Severities::default(), &rope, Encoding::Utf16).unwrap();
         // Щ е space — space 😀(2) space = 8 units before the opening mark.
         assert_eq!(d.range.start, Position::new(0, 8));
         assert_eq!(d.range.end, Position::new(0, 8 + 25));
@@ -514,7 +438,7 @@ mod tests {
             "{}",
             d.message
         );
-        let d8 = diagnostic(&f, &Severities::default(), &rope, Encoding::Utf8, &[]).unwrap();
+        let d8 = diagnostic(&f, &Severities::default(), &rope, Encoding::Utf8).unwrap();
         assert_eq!(d8.range.start.character as usize, f.quote.start);
     }
 
@@ -566,7 +490,7 @@ mod tests {
                 f.clone(),
                 finding(Wording::Exact, AttributionVerdict::Matches)
             ]),
-            "2 quotes: 1 verified, 1 altered, 0 not found"
+            "2 quotes: 1 verified, 1 altered, 0 not found, 0 conflicts"
         );
         let rope = Rope::from_str(DRAFT);
         assert_eq!(
@@ -576,15 +500,41 @@ mod tests {
     }
 
     #[test]
-    fn jsonl_and_nested_sources_resolve_to_files() {
+    fn sources_open_where_their_place_says() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("sub")).unwrap();
-        std::fs::write(dir.path().join("sub/a.jsonl"), "{}\n{}\n").unwrap();
-        let roots = vec![dir.path().to_path_buf()];
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, "Title\n\nOne — two words here.\n").unwrap();
+        let start = "Title\n\nOne — ".len();
+        let mut source = Source {
+            place: Place::File {
+                path: file.clone(),
+                line: 3,
+                bytes: Some(start..start + "two words".len()),
+            },
+            ..Source::example("a.txt", "Title", None)
+        };
+        let at = |l: &Location| {
+            (
+                l.range.start.line,
+                l.range.start.character,
+                l.range.end.character,
+            )
+        };
+        let exact = source_location(&source, Encoding::Utf16, true).unwrap();
+        assert_eq!(exact.uri, Uri::from_file_path(&file).unwrap());
+        assert_eq!(at(&exact), (2, 6, 15));
+        let line = source_location(&source, Encoding::Utf16, false).unwrap();
+        assert_eq!(at(&line), (2, 0, 0));
+        // One article a line: its line, whatever the offsets in its text.
+        source.place = Place::Line {
+            path: dir.path().join("w.jsonl"),
+            line: 7,
+        };
         assert_eq!(
-            source_file(&roots, "sub/a.jsonl#2"),
-            Some((dir.path().join("sub/a.jsonl"), Some(1)))
+            at(&source_location(&source, Encoding::Utf16, true).unwrap()),
+            (6, 0, 0)
         );
-        assert_eq!(source_file(&roots, "missing.txt"), None);
+        source.place = Place::Nowhere;
+        assert_eq!(source_location(&source, Encoding::Utf16, true), None);
     }
 }

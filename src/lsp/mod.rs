@@ -6,6 +6,8 @@ pub mod config;
 pub mod diagnostics;
 pub mod documents;
 pub mod position;
+mod session;
+mod sources;
 mod stdio;
 
 use std::process::ExitCode;

@@ -2,11 +2,10 @@
 //! draft's lines with the quotation and changed words marked, the source as a note, and a
 //! closing summary line.
 
-use std::path::PathBuf;
-
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::{Diagnosis, FileReport, Summary, diagnosis, floor_boundary};
+use super::{FileReport, floor_boundary};
+use crate::check::verdict::{Diagnosis, Summary, diagnosis};
 use crate::check::{Finding, Wording};
 use crate::config::{Severities, Severity};
 use crate::text::LineIndex;
@@ -16,8 +15,6 @@ use crate::text::LineIndex;
 pub struct HumanOptions {
     /// ANSI colours (a terminal without `NO_COLOR`).
     pub color: bool,
-    /// The corpus folder, when there is one, so that source paths in notes can be opened.
-    pub corpus_root: Option<PathBuf>,
 }
 
 /// Lines of the source passage shown at most in a note.
@@ -44,11 +41,11 @@ pub fn render_human(
             .collect();
         told.sort_by_key(|(f, _)| f.quote.start);
         for (finding, d) in told {
-            out.push_str(&render_one(&renderer, file, &index, finding, &d, options));
+            out.push_str(&render_one(&renderer, file, &index, finding, &d));
             out.push_str("\n\n");
         }
     }
-    let summary = Summary::of(files);
+    let summary = Summary::of(files.iter().flat_map(|f| &f.findings));
     out.push_str(&summary.to_string());
     if files.len() != 1 {
         out.push_str(&format!(" in {} files", files.len()));
@@ -72,7 +69,6 @@ fn render_one(
     index: &LineIndex,
     finding: &Finding,
     d: &Diagnosis,
-    options: &HumanOptions,
 ) -> String {
     let text = file.text.as_str();
     let q = &finding.quote;
@@ -143,11 +139,12 @@ fn render_one(
         .id(d.code.as_str())
         .element(snippet);
     if let Some(source) = &finding.source {
-        let path = match &options.corpus_root {
-            Some(root) => root.join(&source.path).display().to_string(),
-            None => source.path.clone(),
+        // Where the passage lives, as a `path:line` a terminal or editor can open.
+        let at = match (source.place.file(), source.place.line()) {
+            (Some(file), Some(line)) => format!("{}:{line}", file.display()),
+            _ => format!("{}:{}", source.path, source.line),
         };
-        let mut note = format!("source: {path}:{} “{}”", source.line, source.title.trim());
+        let mut note = format!("source: {at} “{}”", source.title.trim());
         if finding.other_sources > 0 {
             let s = if finding.other_sources == 1 { "" } else { "s" };
             note.push_str(&format!(
@@ -191,7 +188,7 @@ fn clip_chars(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::check::Change;
-    use crate::report::tests::finding;
+    use crate::check::verdict::tests::finding;
 
     #[test]
     fn rustc_style_with_changed_words_marked() {
@@ -231,8 +228,8 @@ mod tests {
 #[cfg(test)]
 mod more_tests {
     use super::*;
+    use crate::check::verdict::tests::finding;
     use crate::check::{AttributionVerdict, Change};
-    use crate::report::tests::finding;
 
     #[test]
     fn multi_paragraph_quote_conflict_and_a_dropped_word() {
@@ -287,14 +284,7 @@ mod more_tests {
             altered: Severity::Hint,
             ..Severities::default()
         };
-        let out = render_human(
-            &files,
-            &severities,
-            &HumanOptions {
-                color: true,
-                corpus_root: None,
-            },
-        );
+        let out = render_human(&files, &severities, &HumanOptions { color: true });
         assert!(out.contains("hint"), "{out}");
         let _ = crate::report::render_json(&files, &severities);
         let _ = crate::report::render_sarif(&files, &severities, None);

@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use super::{FileReport, diagnosis};
+use super::FileReport;
+use crate::check::verdict::diagnosis;
 use crate::check::{AttributionVerdict, Change, Source, Wording};
 use crate::config::{Severities, Severity};
 use crate::draft::QuoteKind;
@@ -104,7 +105,7 @@ fn file<'a>(report: &'a FileReport, severities: &Severities) -> File<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::tests::finding;
+    use crate::check::verdict::tests::finding;
 
     #[test]
     fn fields_of_design_md() {

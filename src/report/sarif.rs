@@ -5,7 +5,9 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::{Code, FileReport, diagnosis};
+use super::FileReport;
+use crate::check::Source;
+use crate::check::verdict::{Code, diagnosis};
 use crate::config::{Severities, Severity};
 use crate::text::LineIndex;
 
@@ -63,17 +65,15 @@ pub fn render_sarif(
                 }],
             });
             if let Some(source) = &finding.source {
-                let mut artifact = json!({"uri": uri(&source.path)});
-                if corpus_root.is_some() {
-                    artifact["uriBaseId"] = json!("CORPUS");
-                }
+                let artifact = source_artifact(source, corpus_root);
+                let line = source.place.line().unwrap_or(source.line);
                 result["relatedLocations"] = json!([{
                     "id": 1,
                     "message": {"text": format!("source: {}", source.title)},
                     "physicalLocation": {
                         "artifactLocation": artifact,
                         "region": {
-                            "startLine": source.line,
+                            "startLine": line,
                             "snippet": {"text": source.text},
                         },
                     },
@@ -104,6 +104,18 @@ pub fn render_sarif(
     let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
     out.push('\n');
     out
+}
+
+/// The file a source passage is in: relative to the corpus folder (`uriBaseId` `CORPUS`)
+/// when it is in the one folder given, else its path as given (like a draft's).
+fn source_artifact(source: &Source, corpus_root: Option<&Path>) -> Value {
+    let Some(file) = source.place.file() else {
+        return json!({"uri": uri(&source.path)});
+    };
+    match corpus_root.and_then(|root| file.strip_prefix(root).ok()) {
+        Some(rel) => json!({"uri": uri(&rel.to_string_lossy()), "uriBaseId": "CORPUS"}),
+        None => json!({"uri": draft_uri(&file.to_string_lossy())}),
+    }
 }
 
 /// SARIF has three levels; information and hints are notes.
@@ -145,13 +157,19 @@ fn uri(path: &str) -> String {
 mod tests {
     use super::*;
     use crate::check::Wording;
-    use crate::report::tests::finding;
+    use crate::check::verdict::tests::finding;
+    use crate::sources::Place;
 
     #[test]
     fn sarif_result_with_code_point_columns() {
         let text = "Intro.\n“Kyiv grew six times,” Mr Sybiha said.\n";
         let mut f = finding(text, "“Kyiv grew six times,”", Some("Mr Sybiha"));
         f.wording = Wording::Altered;
+        f.source.as_mut().unwrap().place = Place::File {
+            path: "corpus/politics/001.txt".into(),
+            line: 2,
+            bytes: None,
+        };
         let files = [FileReport {
             path: "my drafts/d.md".into(),
             text: text.into(),

@@ -1,0 +1,469 @@
+//! The verdict layer: what a finding is told as (its one-word verdict, its code, severity and
+//! message) and a draft's summary line. The CLI reports and the language server both show
+//! these, so a verdict has one name and one count everywhere.
+
+use crate::check::{AttributionVerdict, Change, Finding, Wording};
+use crate::config::{Severities, Severity};
+use crate::draft::QuoteKind;
+
+/// The one word a finding comes to: the summary counts by it, the hover and the outline
+/// name it. A conflict is a conflict whatever its wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    Verified,
+    Altered,
+    NotFound,
+    Conflicts,
+    /// Marked `verbatim-ignore` by the writer.
+    Ignored,
+}
+
+impl Verdict {
+    pub fn of(finding: &Finding) -> Verdict {
+        if finding.quote.ignored {
+            return Verdict::Ignored;
+        }
+        match (finding.attribution, finding.wording) {
+            (AttributionVerdict::Conflicts, _) => Verdict::Conflicts,
+            (_, Wording::Exact) => Verdict::Verified,
+            (_, Wording::Altered) => Verdict::Altered,
+            (_, Wording::NotFound) => Verdict::NotFound,
+        }
+    }
+
+    /// Its name in prose: the summary line, the hover, the outline.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Verified => "verified",
+            Verdict::Altered => "altered",
+            Verdict::NotFound => "not found",
+            Verdict::Conflicts => "conflicts",
+            Verdict::Ignored => "ignored",
+        }
+    }
+
+    /// The name with a capital, as a heading.
+    pub fn title(self) -> String {
+        let name = self.name();
+        let mut chars = name.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    }
+}
+
+/// What a finding is reported as; one rule per code in SARIF, the `code` of a diagnostic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Code {
+    Verified,
+    Altered,
+    NotFound,
+    Conflicts,
+    Unattributed,
+    FragmentNotFound,
+}
+
+impl Code {
+    pub const ALL: [Code; 6] = [
+        Code::Verified,
+        Code::Altered,
+        Code::NotFound,
+        Code::Conflicts,
+        Code::Unattributed,
+        Code::FragmentNotFound,
+    ];
+
+    /// The stable identifier (SARIF `ruleId`, the `[code]` of human output, the LSP code).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Verified => "verified",
+            Code::Altered => "altered",
+            Code::NotFound => "not-found",
+            Code::Conflicts => "conflicts",
+            Code::Unattributed => "unattributed",
+            Code::FragmentNotFound => "fragment-not-found",
+        }
+    }
+
+    /// One sentence on what the code means.
+    pub fn description(self) -> &'static str {
+        match self {
+            Code::Verified => "The quotation's words are in a source, given to the same speaker.",
+            Code::Altered => {
+                "The quotation is close to a source passage, but words were changed, added or dropped."
+            }
+            Code::NotFound => "The words of a speech quotation are in no source.",
+            Code::Conflicts => "The source gives the quoted words to someone else.",
+            Code::Unattributed => "A speech quotation is given to no one.",
+            Code::FragmentNotFound => {
+                "A short quoted phrase, title or scare quote whose words are in no source."
+            }
+        }
+    }
+
+    /// The severity the settings give this code.
+    pub fn severity(self, s: &Severities) -> Severity {
+        match self {
+            Code::Verified => s.verified,
+            Code::Altered => s.altered,
+            Code::NotFound => s.not_found,
+            Code::Conflicts => s.conflicts,
+            Code::Unattributed => s.unattributed,
+            Code::FragmentNotFound => s.fragment_not_found,
+        }
+    }
+}
+
+/// How a finding is told: never `Severity::Off` (those are `None`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnosis {
+    pub severity: Severity,
+    pub code: Code,
+    pub message: String,
+}
+
+/// What to tell about a finding, or `None` when nothing is (an ignored quote, or every
+/// applicable verdict set to `off`). Several problems (a changed word *and* the wrong
+/// speaker) make one diagnosis: the loudest gives the code, the others join the message.
+pub fn diagnosis(finding: &Finding, severities: &Severities) -> Option<Diagnosis> {
+    if finding.quote.ignored {
+        return None;
+    }
+    let fragment = finding.quote.kind == QuoteKind::Fragment;
+    // Fragments (scare quotes, titles, short phrases) are told quietly whatever is wrong.
+    let quiet = |code: Code| {
+        if fragment {
+            severities.fragment_not_found
+        } else {
+            code.severity(severities)
+        }
+    };
+    // In order of precedence when two are equally loud.
+    let mut issues: Vec<(Code, Severity, String)> = Vec::new();
+    if finding.attribution == AttributionVerdict::Conflicts {
+        issues.push((
+            Code::Conflicts,
+            quiet(Code::Conflicts),
+            conflict_message(finding),
+        ));
+    }
+    match finding.wording {
+        Wording::NotFound if fragment => issues.push((
+            Code::FragmentNotFound,
+            severities.fragment_not_found,
+            "quoted phrase not found in the corpus".to_string(),
+        )),
+        Wording::NotFound => issues.push((
+            Code::NotFound,
+            severities.not_found,
+            "quotation not found in the corpus".to_string(),
+        )),
+        Wording::Altered => issues.push((
+            Code::Altered,
+            quiet(Code::Altered),
+            altered_message(&finding.changes),
+        )),
+        Wording::Exact => {}
+    }
+    if !fragment && finding.quote.speaker.is_none() && finding.wording != Wording::NotFound {
+        issues.push((
+            Code::Unattributed,
+            severities.unattributed,
+            match source_speaker(finding) {
+                Some(who) => {
+                    format!("speech quotation has no speaker; the source gives it to {who}")
+                }
+                None => "speech quotation has no speaker".to_string(),
+            },
+        ));
+    }
+
+    if issues.is_empty() {
+        return (finding.wording == Wording::Exact && severities.verified != Severity::Off).then(
+            || Diagnosis {
+                severity: severities.verified,
+                code: Code::Verified,
+                message: verified_message(finding),
+            },
+        );
+    }
+    issues.retain(|(_, severity, _)| *severity != Severity::Off);
+    let loudest = issues.iter().map(|(_, s, _)| *s).max()?;
+    let primary = issues.iter().position(|(_, s, _)| *s == loudest)?;
+    let (code, severity, first) = issues.remove(primary);
+    let message = std::iter::once(first)
+        .chain(issues.into_iter().map(|(_, _, m)| m))
+        .collect::<Vec<_>>()
+        .join("; ");
+    Some(Diagnosis {
+        severity,
+        code,
+        message,
+    })
+}
+
+fn verified_message(finding: &Finding) -> String {
+    match finding.source.as_ref().and_then(|s| s.speaker.as_deref()) {
+        Some(name) => format!("quotation verified: the source gives these words to {name}"),
+        None => "quotation verified".to_string(),
+    }
+}
+
+/// Who the source gives the words to: a name, or a description ("a BBC spokesman").
+pub fn source_speaker(finding: &Finding) -> Option<&str> {
+    let source = finding.source.as_ref()?;
+    source
+        .speaker
+        .as_deref()
+        .or(source.speaker_description.as_deref())
+}
+
+fn conflict_message(finding: &Finding) -> String {
+    let who = source_speaker(finding).unwrap_or("someone else");
+    match finding.quote.speaker.as_ref() {
+        Some(draft) => format!("the source gives these words to {who}, not {}", draft.name),
+        None => format!("the source gives these words to {who}"),
+    }
+}
+
+/// `altered quotation: "six" → "sixfold", "now" added`.
+fn altered_message(changes: &[Change]) -> String {
+    const SHOWN: usize = 3;
+    if changes.is_empty() {
+        return "altered quotation: the words differ from the source".to_string();
+    }
+    let mut parts: Vec<String> = changes.iter().take(SHOWN).map(describe_change).collect();
+    if changes.len() > SHOWN {
+        parts.push(format!("and {} more", changes.len() - SHOWN));
+    }
+    format!("altered quotation: {}", parts.join(", "))
+}
+
+/// One change in words: `"six" → "sixfold"`, `"now" added`, `"very" dropped`.
+pub fn describe_change(change: &Change) -> String {
+    match (change.draft.is_empty(), change.source.is_empty()) {
+        (false, false) => format!("\"{}\" → \"{}\"", change.draft, change.source),
+        (false, true) => format!("\"{}\" added", change.draft),
+        (true, false) => format!("\"{}\" dropped", change.source),
+        (true, true) => "words changed".to_string(),
+    }
+}
+
+/// The counts of a draft's (or several drafts') summary line. Every speech quotation falls
+/// in exactly one of verified / altered / not found / conflicts (`Verdict::of`); fragments
+/// and ignored quotes are counted apart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub quotes: usize,
+    pub verified: usize,
+    pub altered: usize,
+    pub not_found: usize,
+    pub conflicts: usize,
+    pub unattributed: usize,
+    pub fragments: usize,
+    pub ignored: usize,
+}
+
+impl Summary {
+    pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Summary {
+        let mut s = Summary::default();
+        for f in findings {
+            let verdict = Verdict::of(f);
+            if verdict == Verdict::Ignored {
+                s.ignored += 1;
+                continue;
+            }
+            if f.quote.kind == QuoteKind::Fragment {
+                s.fragments += 1;
+                continue;
+            }
+            s.quotes += 1;
+            if f.quote.speaker.is_none() {
+                s.unattributed += 1;
+            }
+            match verdict {
+                Verdict::Conflicts => s.conflicts += 1,
+                Verdict::Verified => s.verified += 1,
+                Verdict::Altered => s.altered += 1,
+                Verdict::NotFound => s.not_found += 1,
+                Verdict::Ignored => {}
+            }
+        }
+        s
+    }
+}
+
+/// "8 quotes: 5 verified, 1 altered, 1 not found, 1 conflicts (1 without a speaker, 2
+/// fragments)": the CLI's closing line and the editor's summary lens.
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural = if self.quotes == 1 { "" } else { "s" };
+        write!(
+            f,
+            "{} quote{plural}: {} {}, {} {}, {} {}, {} {}",
+            self.quotes,
+            self.verified,
+            Verdict::Verified.name(),
+            self.altered,
+            Verdict::Altered.name(),
+            self.not_found,
+            Verdict::NotFound.name(),
+            self.conflicts,
+            Verdict::Conflicts.name(),
+        )?;
+        let mut extra = Vec::new();
+        if self.unattributed > 0 {
+            extra.push(format!("{} without a speaker", self.unattributed));
+        }
+        if self.fragments > 0 {
+            let s = if self.fragments == 1 { "" } else { "s" };
+            extra.push(format!("{} fragment{s}", self.fragments));
+        }
+        if self.ignored > 0 {
+            extra.push(format!("{} {}", self.ignored, Verdict::Ignored.name()));
+        }
+        if !extra.is_empty() {
+            write!(f, " ({})", extra.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::check::Source;
+    use crate::draft::{Quote, Speaker};
+
+    /// A finding on `quote` (marks included) of `text`, exact and matching, with a source.
+    pub(crate) fn finding(text: &str, quote: &str, speaker: Option<&str>) -> Finding {
+        let start = text.find(quote).expect("quote in text");
+        let end = start + quote.len();
+        let open = text[start..].chars().next().unwrap().len_utf8();
+        let close = text[..end].chars().next_back().unwrap().len_utf8();
+        Finding {
+            quote: Quote {
+                start,
+                end,
+                pieces: std::iter::once(start + open..end - close).collect(),
+                text: text[start + open..end - close].to_string(),
+                kind: QuoteKind::Speech,
+                block: false,
+                speaker: speaker.map(|name| {
+                    let at = text.find(name).unwrap_or(0);
+                    Speaker {
+                        certain: true,
+                        name: name.to_string(),
+                        named: true,
+                        cue: "said".to_string(),
+                        mention: at..at + name.len(),
+                    }
+                }),
+                ignored: false,
+            },
+            wording: Wording::Exact,
+            attribution: AttributionVerdict::Matches,
+            similarity: 1.0,
+            changes: Vec::new(),
+            source: Some(Source::example(
+                "politics/001.txt",
+                "Kyiv presses Nato",
+                speaker,
+            )),
+            other_sources: 0,
+            others: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn verdicts_take_their_severity_from_the_settings() {
+        let text = "“We will grow sixfold,” Andrii Sybiha said.";
+        let s = Severities::default();
+        let mut f = finding(text, "“We will grow sixfold,”", Some("Andrii Sybiha"));
+        assert_eq!(diagnosis(&f, &s), None, "verified is off by default");
+
+        f.wording = Wording::Altered;
+        f.changes = vec![Change {
+            draft: "six".into(),
+            source: "sixfold".into(),
+            draft_range: 0..0,
+        }];
+        let d = diagnosis(&f, &s).unwrap();
+        assert_eq!((d.severity, d.code), (Severity::Warning, Code::Altered));
+        assert_eq!(d.message, "altered quotation: \"six\" → \"sixfold\"");
+
+        f.attribution = AttributionVerdict::Conflicts;
+        f.source.as_mut().unwrap().speaker = Some("Stephen Doughty".into());
+        let d = diagnosis(&f, &s).unwrap();
+        assert_eq!(d.code, Code::Conflicts);
+        assert_eq!(
+            d.message,
+            "the source gives these words to Stephen Doughty, not Andrii Sybiha; altered quotation: \"six\" → \"sixfold\""
+        );
+
+        let loud_altered = Severities {
+            altered: Severity::Error,
+            ..s
+        };
+        assert_eq!(diagnosis(&f, &loud_altered).unwrap().code, Code::Altered);
+
+        f.quote.ignored = true;
+        assert_eq!(diagnosis(&f, &loud_altered), None);
+    }
+
+    #[test]
+    fn fragments_are_quiet_and_unattributed_speech_is_told() {
+        let text = "They called it a “return to normality” and “a new dawn for us all”.";
+        let s = Severities::default();
+        let mut f = finding(text, "“return to normality”", None);
+        f.quote.kind = QuoteKind::Fragment;
+        f.wording = Wording::Altered;
+        assert_eq!(diagnosis(&f, &s).unwrap().severity, Severity::Hint);
+        f.wording = Wording::NotFound;
+        let d = diagnosis(&f, &s).unwrap();
+        assert_eq!(
+            (d.code, d.severity),
+            (Code::FragmentNotFound, Severity::Hint)
+        );
+        let off = Severities {
+            fragment_not_found: Severity::Off,
+            ..s
+        };
+        assert_eq!(diagnosis(&f, &off), None);
+
+        let mut f = finding(text, "“a new dawn for us all”", None);
+        let d = diagnosis(&f, &s).unwrap();
+        assert_eq!(
+            (d.code, d.severity),
+            (Code::Unattributed, Severity::Information)
+        );
+        assert_eq!(d.message, "speech quotation has no speaker");
+        f.wording = Wording::NotFound;
+        f.attribution = AttributionVerdict::Unknown;
+        let d = diagnosis(&f, &s).unwrap();
+        assert_eq!(d.code, Code::NotFound);
+        assert_eq!(d.message, "quotation not found in the corpus");
+    }
+
+    #[test]
+    fn summary_counts_each_speech_quote_once() {
+        let text = "“One two three four,” A said. “Five six seven eight,” B said. “x y” “z w”";
+        let mut a = finding(text, "“One two three four,”", Some("A"));
+        a.attribution = AttributionVerdict::Conflicts;
+        a.wording = Wording::Altered;
+        let b = finding(text, "“Five six seven eight,”", None);
+        let mut c = finding(text, "“x y”", None);
+        c.quote.kind = QuoteKind::Fragment;
+        let mut d = finding(text, "“z w”", None);
+        d.quote.ignored = true;
+        assert_eq!(Verdict::of(&a), Verdict::Conflicts);
+        assert_eq!(Verdict::of(&b), Verdict::Verified);
+        assert_eq!(Verdict::of(&d), Verdict::Ignored);
+        assert_eq!(Verdict::Conflicts.title(), "Conflicts");
+        assert_eq!(
+            Summary::of(&[a, b, c, d]).to_string(),
+            "2 quotes: 1 verified, 0 altered, 0 not found, 1 conflicts (1 without a speaker, 1 fragment, 1 ignored)"
+        );
+    }
+}
