@@ -132,7 +132,12 @@ pub fn check_quotes(sources: &dyn Sources, text: &str, quotes: Vec<Quote>) -> Ve
     let queries: Vec<Vec<u64>> = words.iter().map(|(q, _)| query(q)).collect();
     // A quotation all in brackets has no words of the source to look for.
     let asked: Vec<Vec<u64>> = queries.iter().filter(|q| !q.is_empty()).cloned().collect();
-    let mut found = sources.find(&asked, CANDIDATES).into_iter();
+    let mut found = if asked.is_empty() {
+        Vec::new()
+    } else {
+        sources.find(&asked, CANDIDATES)
+    }
+    .into_iter();
     let candidates: Vec<Vec<ArticleId>> = queries
         .iter()
         .map(|q| {
