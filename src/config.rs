@@ -1,5 +1,5 @@
-//! Settings: `verbatim.toml` found upward from the draft, overridden by flags (CLI) or by
-//! the editor's `verbatim` settings section (LSP). One struct, the same keys everywhere.
+//! The settings model, under both adapters: `verbatim.toml` found upward from the draft,
+//! overridden by flags (CLI) or by the editor's `verbatim` section (LSP, `lsp::config`).
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,7 @@
 //! Verbatim: checks the quotations in a draft against the source articles they came from.
-//! The core (`text`, `draft`, `corpus`, `check`) is plain data in and out; the CLI and the
-//! language server are adapters over it.
+//! The core (`text`, `draft`, `sources`, `corpus`, `check`, and the settings model `config`)
+//! is plain data in and out; the CLI (`main.rs`, `report`) and the language server (`lsp`)
+//! are adapters over it that do not import each other (docs/architecture.md).
 
 pub mod check;
 pub mod config;

@@ -130,24 +130,13 @@ pub fn check_quotes(sources: &dyn Sources, text: &str, quotes: Vec<Quote>) -> Ve
     let words: Vec<(Vec<QWord>, Vec<Range<usize>>)> =
         quotes.iter().map(|q| quote_words(text, q)).collect();
     let queries: Vec<Vec<u64>> = words.iter().map(|(q, _)| query(q)).collect();
-    // A quotation all in brackets has no words of the source to look for.
-    let asked: Vec<Vec<u64>> = queries.iter().filter(|q| !q.is_empty()).cloned().collect();
-    let mut found = if asked.is_empty() {
+    let mut candidates = if queries.is_empty() {
         Vec::new()
     } else {
-        sources.find(&asked, CANDIDATES)
-    }
-    .into_iter();
-    let candidates: Vec<Vec<ArticleId>> = queries
-        .iter()
-        .map(|q| {
-            if q.is_empty() {
-                Vec::new()
-            } else {
-                found.next().unwrap_or_default()
-            }
-        })
-        .collect();
+        sources.find(&queries, CANDIDATES)
+    };
+    // One list per quotation, whatever the backend answered.
+    candidates.resize(quotes.len(), Vec::new());
     quotes
         .into_par_iter()
         .zip(words)

@@ -1,5 +1,6 @@
 //! The language server (`verbatim lsp`): a thin adapter from LSP over stdio to the engine.
-//! It owns editor state (open drafts, settings, the loaded corpus), never checking rules.
+//! It owns editor state (open drafts, settings, the opened sources), never checking rules:
+//! drafts are checked through `check::Checker`, findings told through `check::verdict`.
 
 mod backend;
 pub mod config;
