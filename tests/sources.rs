@@ -1,6 +1,7 @@
 //! The sources seam from outside the crate: a backend of our own (as an archive or a
-//! transcript store would be) that `check` asks once per draft, whose speaker labels it
-//! takes instead of reading the text, and the embedded index telling where passages live.
+//! transcript store would be) that `check` asks twice per draft (find, then fetch_all),
+//! whose speaker labels it takes instead of reading the text; and the embedded index
+//! telling where passages live.
 
 use std::sync::{Arc, Mutex};
 
@@ -9,21 +10,34 @@ use verbatim::config::Settings;
 use verbatim::draft::Format;
 use verbatim::sources::{self, Article, ArticleId, Label, OpenWith, Place, Sources};
 
-/// Articles in memory; remembers how many queries each `find` call carried.
+/// Articles in memory; remembers each question asked (`find 3`: three queries).
 struct Memory {
     articles: Vec<Arc<Article>>,
-    calls: Mutex<Vec<usize>>,
+    calls: Mutex<Vec<String>>,
 }
 
 impl Sources for Memory {
     fn find(&self, queries: &[Vec<u64>], _limit: usize) -> Vec<Vec<ArticleId>> {
-        self.calls.lock().unwrap().push(queries.len());
+        self.calls
+            .lock()
+            .unwrap()
+            .push(format!("find {}", queries.len()));
         let all: Vec<ArticleId> = (0..self.articles.len() as u64).collect();
         queries.iter().map(|_| all.clone()).collect()
     }
 
     fn fetch(&self, id: ArticleId) -> Option<Arc<Article>> {
+        self.calls.lock().unwrap().push(format!("fetch {id}"));
         self.articles.get(usize::try_from(id).ok()?).cloned()
+    }
+
+    fn fetch_all(&self, ids: &[ArticleId]) -> Vec<Option<Arc<Article>>> {
+        self.calls
+            .lock()
+            .unwrap()
+            .push(format!("fetch_all {}", ids.len()));
+        let get = |&id: &ArticleId| self.articles.get(usize::try_from(id).ok()?).cloned();
+        ids.iter().map(get).collect()
     }
 
     fn len(&self) -> usize {
@@ -82,7 +96,7 @@ fn a_source_that_labels_its_speakers_is_taken_at_its_word() {
 }
 
 #[test]
-fn check_asks_the_sources_once_per_draft_and_the_checker_only_for_new_quotes() {
+fn check_asks_the_sources_twice_per_draft_and_the_checker_only_for_new_quotes() {
     let sources = memory(vec![transcript()]);
     let checker = Checker::new(sources.clone());
     let draft = "\"We will never give up on the people,\" said Jane Doe.\n\n\
@@ -90,13 +104,17 @@ fn check_asks_the_sources_once_per_draft_and_the_checker_only_for_new_quotes() {
                  \"Nothing of this was ever said by anyone,\" said Tom Hill.\n";
     let first = checker.check(draft, Format::Plain, &OPTIONS);
     assert_eq!(first.len(), 3);
-    assert_eq!(*sources.calls.lock().unwrap(), [3]);
+    // Two questions for the draft: the candidates of all three, then their articles.
+    assert_eq!(*sources.calls.lock().unwrap(), ["find 3", "fetch_all 1"]);
     // Unchanged: nothing to ask. One quotation edited: one question.
     let again = checker.check(draft, Format::Plain, &OPTIONS);
     assert_eq!(again, first);
     let edited = draft.replace("ever said", "ever written");
     let third = checker.check(&edited, Format::Plain, &OPTIONS);
-    assert_eq!(*sources.calls.lock().unwrap(), [3, 1]);
+    assert_eq!(
+        *sources.calls.lock().unwrap(),
+        ["find 3", "fetch_all 1", "find 1", "fetch_all 1"]
+    );
     assert_eq!(third[..2], first[..2]);
 }
 

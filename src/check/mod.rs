@@ -8,7 +8,9 @@ pub mod verdict;
 
 pub use session::Checker;
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -124,8 +126,9 @@ pub fn check_text(
     )
 }
 
-/// Checks quotations of the draft `text`: the candidates of all of them asked for at once
-/// (one question to the sources per draft), then each checked on every core.
+/// Checks quotations of the draft `text`: the candidates of all of them found at once, the
+/// candidate articles fetched at once (two questions to the sources per draft), then each
+/// quotation checked on every core.
 pub fn check_quotes(sources: &dyn Sources, text: &str, quotes: Vec<Quote>) -> Vec<Finding> {
     let words: Vec<(Vec<QWord>, Vec<Range<usize>>)> =
         quotes.iter().map(|q| quote_words(text, q)).collect();
@@ -137,12 +140,27 @@ pub fn check_quotes(sources: &dyn Sources, text: &str, quotes: Vec<Quote>) -> Ve
     };
     // One list per quotation, whatever the backend answered.
     candidates.resize(quotes.len(), Vec::new());
+    let mut ids: Vec<ArticleId> = candidates.iter().flatten().copied().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let fetched: HashMap<ArticleId, Arc<Article>, crate::text::FastHash> = if ids.is_empty() {
+        HashMap::default()
+    } else {
+        ids.iter()
+            .zip(sources.fetch_all(&ids))
+            .filter_map(|(&id, a)| Some((id, a?)))
+            .collect()
+    };
     quotes
         .into_par_iter()
         .zip(words)
         .zip(candidates)
         .map(|((quote, (q, ranges)), candidates)| {
-            check_quote(sources, text, quote, &q, &ranges, &candidates)
+            let articles: Vec<(ArticleId, Arc<Article>)> = candidates
+                .iter()
+                .filter_map(|id| Some((*id, Arc::clone(fetched.get(id)?))))
+                .collect();
+            check_quote(text, quote, &q, &ranges, &articles)
         })
         .collect()
 }
@@ -207,7 +225,7 @@ fn speech_words(article: &Article) -> Vec<usize> {
 /// One way a candidate article backs a quotation.
 struct Backing {
     doc: ArticleId,
-    article: std::sync::Arc<Article>,
+    article: Arc<Article>,
     alignment: Alignment,
     /// Index into `article.words` of each aligned source position.
     map: Vec<usize>,
@@ -220,7 +238,7 @@ struct Backing {
 /// `full` is the hashes of all the article's words.
 fn exact_backing(
     doc: ArticleId,
-    article: &std::sync::Arc<Article>,
+    article: &Arc<Article>,
     full: &[u64],
     q: &[QWord],
     across: bool,
@@ -234,7 +252,7 @@ fn exact_backing(
     };
     found.map(|(alignment, map)| Backing {
         doc,
-        article: std::sync::Arc::clone(article),
+        article: Arc::clone(article),
         alignment,
         map,
         wording: Wording::Exact,
@@ -253,7 +271,7 @@ fn in_order(q: &[QWord], source: &[u64]) -> bool {
 
 /// The closest the article comes to the quotation: altered when most of its words are there
 /// in order, else not found.
-fn closest_backing(doc: ArticleId, article: &std::sync::Arc<Article>, q: &[QWord]) -> Backing {
+fn closest_backing(doc: ArticleId, article: &Arc<Article>, q: &[QWord]) -> Backing {
     let speech = speech_words(article);
     let hashes: Vec<u64> = speech.iter().map(|&k| article.words[k].hash).collect();
     let counted = q.iter().filter(|w| !w.bracket).count().max(1);
@@ -266,7 +284,7 @@ fn closest_backing(doc: ArticleId, article: &std::sync::Arc<Article>, q: &[QWord
         similarity >= 0.5 && a.matched >= 4 && longest >= 3 || similarity >= 0.8 && a.matched >= 3;
     Backing {
         doc,
-        article: std::sync::Arc::clone(article),
+        article: Arc::clone(article),
         alignment: a,
         map: speech[lo..hi].to_vec(),
         wording: if altered {
@@ -407,15 +425,14 @@ fn attribution_verdict(draft: Option<&Speaker>, source: Option<&Speaker>) -> Att
     }
 }
 
-/// Checks one quotation of a draft against its candidate articles (`text` is the draft, for
-/// the quotation's word ranges; `q` and `ranges` its words, from `quote_words`).
+/// Checks one quotation of a draft against its candidate articles, best first (`text` is
+/// the draft, for the quotation's word ranges; `q` and `ranges` its words, `quote_words`).
 fn check_quote(
-    sources: &dyn Sources,
     text: &str,
     quote: Quote,
     q: &[QWord],
     ranges: &[Range<usize>],
-    candidates: &[ArticleId],
+    articles: &[(ArticleId, Arc<Article>)],
 ) -> Finding {
     let mut finding = Finding {
         quote,
@@ -430,15 +447,11 @@ fn check_quote(
     if q.iter().all(|w| w.bracket) {
         return finding;
     }
-    let articles: Vec<(ArticleId, std::sync::Arc<Article>)> = candidates
-        .iter()
-        .filter_map(|&id| Some((id, sources.fetch(id)?)))
-        .collect();
     // Verbatim sources first (cheap); then verbatim across the sources' attributions; only
     // when there is none, the closest few by alignment. An article that lacks the words, or
     // has them in another order, can hold them in neither way: it is ruled out before its
     // quotations are read (most candidates of an altered or invented quotation).
-    let verbatim_able: Vec<(ArticleId, &std::sync::Arc<Article>, Vec<u64>)> = articles
+    let verbatim_able: Vec<(ArticleId, &Arc<Article>, Vec<u64>)> = articles
         .iter()
         .filter_map(|(doc, a)| {
             let full: Vec<u64> = a.words.iter().map(|w| w.hash).collect();

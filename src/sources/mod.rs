@@ -8,6 +8,8 @@ mod open;
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 pub use article::{Article, Label, Origin, Place};
 pub use open::{OpenError, OpenWith, Opened, open};
 
@@ -17,8 +19,8 @@ pub type ArticleId = u64;
 
 /// Where source articles live, as `check` sees them. Backends answer from any thread.
 ///
-/// A backend that answers over a network should answer `find` for a whole draft in one
-/// round trip: `check` asks once per draft, with every quotation's words.
+/// `check` asks twice per draft: `find` with every quotation's words, then `fetch_all` with
+/// every candidate; a backend over a network answers each in one round trip.
 pub trait Sources: Send + Sync {
     /// For each query (the word hashes of one quotation, `text::words`), the articles that
     /// may hold those words, best first, at most `limit` each; one list per query, in order.
@@ -27,6 +29,13 @@ pub trait Sources: Send + Sync {
     /// An article with its text, words, metadata, origin and known speakers; `None` when
     /// the id is unknown or the article can no longer be read.
     fn fetch(&self, id: ArticleId) -> Option<Arc<Article>>;
+
+    /// Several articles at once, in the order asked (`None` where `fetch` gives none).
+    /// `check` asks once per draft, for the candidates of all its quotations; a backend over
+    /// a network answers in one round trip. By default: `fetch` each, on every core.
+    fn fetch_all(&self, ids: &[ArticleId]) -> Vec<Option<Arc<Article>>> {
+        ids.par_iter().map(|&id| self.fetch(id)).collect()
+    }
 
     /// How many articles the sources hold.
     fn len(&self) -> usize;
