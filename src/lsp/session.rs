@@ -194,7 +194,7 @@ impl Shared {
     }
 
     /// Checks a document (if needed) and publishes its diagnostics, unless it moved on.
-    pub(super) async fn refresh(self: &Arc<Self>, uri: Uri) {
+    async fn refresh(self: &Arc<Self>, uri: Uri) {
         let Some((checked, rope)) = self.checked(&uri).await else {
             return;
         };

@@ -91,7 +91,7 @@ impl Shared {
 
     /// For clients that cannot watch files for us: a cheap fingerprint of the corpus files
     /// (paths, sizes, modification times) every few seconds; a change re-indexes.
-    pub(super) fn poll_corpus(self: &Arc<Self>) {
+    fn poll_corpus(self: &Arc<Self>) {
         let me = self.clone();
         tokio::spawn(async move {
             let mut last: Option<(Vec<PathBuf>, u64)> = None;
@@ -125,7 +125,7 @@ impl Shared {
     }
 
     /// Opens (or re-opens) the corpus on a blocking thread, with progress, then re-checks.
-    pub(super) async fn load_corpus(self: &Arc<Self>) {
+    async fn load_corpus(self: &Arc<Self>) {
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         let (settings, progress_ok) = {
             let state = lock(&self.state);
