@@ -230,6 +230,43 @@ mod more_tests {
     use super::*;
     use crate::check::verdict::tests::finding;
     use crate::check::{AttributionVerdict, Change};
+    use crate::sources::Place;
+
+    #[test]
+    fn the_source_note_names_the_file_and_line_of_its_place() {
+        let text = "“We will never give up on them,” said Jane Doe.";
+        let mut f = finding(text, "“We will never give up on them,”", Some("Jane Doe"));
+        f.wording = Wording::Altered;
+        let note = |f: &Finding| {
+            let files = [FileReport {
+                path: "d.md".into(),
+                text: text.into(),
+                findings: vec![f.clone()],
+            }];
+            let out = render_human(&files, &Severities::default(), &HumanOptions::default());
+            let line = out
+                .lines()
+                .find(|l| l.contains("source:"))
+                .unwrap_or_default();
+            line.trim().to_string()
+        };
+        // An article that is one line of a .jsonl file: that line, not `#N` in the path.
+        f.source.as_mut().unwrap().path = "wire.jsonl#7".into();
+        f.source.as_mut().unwrap().place = Place::Line {
+            path: "corpus/wire.jsonl".into(),
+            line: 7,
+        };
+        assert_eq!(
+            note(&f),
+            "= note: source: corpus/wire.jsonl:7 “Kyiv presses Nato”"
+        );
+        // Nowhere to open: the report's name and the line in the article.
+        f.source.as_mut().unwrap().place = Place::Nowhere;
+        assert_eq!(
+            note(&f),
+            "= note: source: wire.jsonl#7:2 “Kyiv presses Nato”"
+        );
+    }
 
     #[test]
     fn multi_paragraph_quote_conflict_and_a_dropped_word() {
