@@ -205,4 +205,29 @@ mod tests {
         assert_eq!(related["artifactLocation"]["uriBaseId"], "CORPUS");
         assert_eq!(draft_uri("/tmp/a b/d.md"), "file:///tmp/a%20b/d.md");
     }
+
+    #[test]
+    fn a_jsonl_source_is_its_file_at_the_article_line() {
+        let text = "“Kyiv grew six times,” Mr Sybiha said.\n";
+        let mut f = finding(text, "“Kyiv grew six times,”", Some("Mr Sybiha"));
+        f.wording = Wording::Altered;
+        f.source.as_mut().unwrap().path = "wire.jsonl#7".into();
+        f.source.as_mut().unwrap().place = Place::Line {
+            path: "/data/wire.jsonl".into(),
+            line: 7,
+        };
+        let files = [FileReport {
+            path: "d.md".into(),
+            text: text.into(),
+            findings: vec![f],
+        }];
+        let log: Value =
+            serde_json::from_str(&render_sarif(&files, &Severities::default(), None)).unwrap();
+        let related = &log["runs"][0]["results"][0]["relatedLocations"][0]["physicalLocation"];
+        assert_eq!(
+            related["artifactLocation"]["uri"],
+            "file:///data/wire.jsonl"
+        );
+        assert_eq!(related["region"]["startLine"], 7);
+    }
 }
