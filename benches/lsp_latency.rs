@@ -1,7 +1,7 @@
 //! Keystroke-to-diagnostics latency of `verbatim lsp` (the debounce excluded) and the
 //! server's peak memory, for a 2,000-word draft with 30 quotations against a corpus
-//! (default: the BBC corpus in ../shared/corpus/bbc; or VERBATIM_BENCH_CORPUS, which may be
-//! a generated .jsonl corpus from scripts/gen_corpus.py).
+//! (VERBATIM_BENCH_CORPUS, which may be a generated .jsonl corpus from scripts/gen_corpus.py;
+//! default: the BBC corpus named by VERBATIM_BBC_CORPUS; without either it times nothing).
 //!
 //!     cargo bench --bench lsp_latency
 //!
@@ -22,10 +22,11 @@ use serde_json::json;
 const DEBOUNCE: Duration = Duration::from_millis(150);
 const ROUNDS: usize = 40;
 
-fn corpus_dir() -> PathBuf {
-    std::env::var_os("VERBATIM_BENCH_CORPUS")
+fn corpus_dir() -> Option<PathBuf> {
+    ["VERBATIM_BENCH_CORPUS", "VERBATIM_BBC_CORPUS"]
+        .iter()
+        .find_map(|var| std::env::var_os(var).filter(|v| !v.is_empty()))
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bbc"))
 }
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -129,7 +130,12 @@ fn peak_rss_kib(pid: u32) -> Option<u64> {
 
 fn main() {
     // `cargo bench` passes `--bench`; nothing to filter.
-    let corpus = corpus_dir();
+    let Some(corpus) = corpus_dir() else {
+        eprintln!(
+            "lsp_latency bench skipped: set VERBATIM_BBC_CORPUS (or VERBATIM_BENCH_CORPUS) to a corpus folder"
+        );
+        return;
+    };
     let quotes = corpus_quotes(&corpus, 30);
     assert!(
         quotes.len() >= 10,

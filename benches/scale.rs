@@ -8,8 +8,8 @@
 //! Options: `--quick` (fewer runs and drafts, as CI does), `--build-runs N`, `--drafts N`,
 //! `--no-rg`, `--write-drafts DIR` (the generated drafts and their answers, as files),
 //! `--json PATH` (the summary rows as JSON). `VERBATIM_BENCH_MISSES=1` prints each quotation
-//! judged wrongly. Without `--corpus`, the BBC corpus
-//! in ../shared/corpus/bbc. Corpora come from `scripts/gen_corpus.py`.
+//! judged wrongly. Without `--corpus`, the BBC corpus named by `VERBATIM_BBC_CORPUS` (without
+//! either it times nothing). Corpora come from `scripts/gen_corpus.py`.
 //!
 //! Each phase runs in a child process (this binary again, `--child PHASE`), so that its peak
 //! RSS (VmHWM) and CPU time are its own.
@@ -59,10 +59,15 @@ fn main() {
         })
         .collect();
     if corpora.is_empty() {
-        corpora.push((
-            "BBC".to_string(),
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bbc"),
-        ));
+        match std::env::var_os("VERBATIM_BBC_CORPUS").filter(|v| !v.is_empty()) {
+            Some(bbc) => corpora.push(("BBC".to_string(), PathBuf::from(bbc))),
+            None => {
+                eprintln!(
+                    "scale bench skipped: pass --corpus LABEL=DIR or set VERBATIM_BBC_CORPUS to the BBC corpus folder"
+                );
+                return;
+            }
+        }
     }
     let rg_version = rg
         .then(|| Command::new("rg").arg("--version").output().ok())

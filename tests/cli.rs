@@ -1,6 +1,7 @@
 //! The `verbatim` binary run as a reporter or a CI job would: exit codes, the three report
 //! formats, `verbatim.toml`, the cache flags, and real verdicts on `examples/` and on the
-//! BBC corpus. Every run gets its own cache folder; nothing touches the user's cache.
+//! BBC corpus (`VERBATIM_BBC_CORPUS`; skipped without it). Every run gets its own cache
+//! folder; nothing touches the user's cache.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -14,7 +15,6 @@ use common::lsp_client::LspClient;
 const BIN: &str = env!("CARGO_BIN_EXE_verbatim");
 const EXAMPLE_CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/corpus");
 const EXAMPLE_DRAFT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/draft.md");
-const BBC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/bbc");
 
 struct Run {
     code: i32,
@@ -778,6 +778,9 @@ fn sarif_results_point_at_the_quotes() {
 
 #[test]
 fn bbc_corpus_backs_a_jason_robinson_quote() {
+    let Some(bbc) = common::bbc_corpus("bbc_corpus_backs_a_jason_robinson_quote") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("match-report.md"),
@@ -791,7 +794,7 @@ fn bbc_corpus_backs_a_jason_robinson_quote() {
             "check",
             "match-report.md",
             "--corpus",
-            BBC,
+            bbc.to_str().unwrap(),
             "--cache-dir",
             cache.to_str().unwrap(),
             "--format",
@@ -805,6 +808,48 @@ fn bbc_corpus_backs_a_jason_robinson_quote() {
     assert_eq!(q["attribution"], "matches", "{q}");
     assert_eq!(q["speaker"], "Jason Robinson", "{q}");
     assert_eq!(q["source"]["path"], "sport/323.txt", "{q}");
+}
+
+/// The Jason Robinson case at small scale, on a corpus in nested folders: the source path is
+/// relative to the corpus root and the source's short form ("said Robinson") is the same
+/// person as the draft's full name.
+#[test]
+fn a_nested_corpus_backs_a_quote_by_its_relative_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("corpus/sport/rugby/robinson.txt");
+    std::fs::create_dir_all(article.parent().unwrap()).unwrap();
+    std::fs::write(
+        &article,
+        "Robinson relishes Dublin test\n\nEngland captain Jason Robinson says his side travel \
+         to Dublin full of belief.\n\n\"There is no lack of confidence in the team,\" said \
+         Robinson. \"We know exactly what we have to do on Saturday.\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("match-report.md"),
+        "# Ireland v England\n\n\"There is no lack of confidence in the team,\" said Jason Robinson.\n",
+    )
+    .unwrap();
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "match-report.md",
+            "--corpus",
+            "corpus",
+            "--no-cache",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report = r.json();
+    let q = quote_starting(&report, "There is no lack of confidence");
+    assert_eq!(q["wording"], "exact", "{q}");
+    assert_eq!(q["attribution"], "matches", "{q}");
+    assert_eq!(q["speaker"], "Jason Robinson", "{q}");
+    assert_eq!(q["source"]["path"], "sport/rugby/robinson.txt", "{q}");
+    assert_eq!(q["source"]["title"], "Robinson relishes Dublin test", "{q}");
 }
 
 /// Editors' client libraries add `--stdio` (sometimes twice, when the user did too) and

@@ -5,7 +5,7 @@
 //!
 //! Quick by default (300 edits on `examples/corpus`). Long:
 //! `VERBATIM_SOAK=10000 cargo test --release --test soak -- --nocapture`, against
-//! `VERBATIM_SOAK_CORPUS` (default `/work/shared/corpus/bbc` when it exists).
+//! `VERBATIM_SOAK_CORPUS` (default: `VERBATIM_BBC_CORPUS` when it is set).
 
 mod common;
 
@@ -149,11 +149,9 @@ fn random_edits_keep_memory_flat_and_end_in_a_fresh_checks_diagnostics() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(300);
-    let corpus = match std::env::var_os("VERBATIM_SOAK_CORPUS") {
+    let bbc = std::env::var_os("VERBATIM_BBC_CORPUS").filter(|_| edits > 300);
+    let corpus = match std::env::var_os("VERBATIM_SOAK_CORPUS").or(bbc) {
         Some(c) => PathBuf::from(c),
-        None if edits > 300 && Path::new("/work/shared/corpus/bbc").is_dir() => {
-            PathBuf::from("/work/shared/corpus/bbc")
-        }
         None => Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus"),
     };
     let seed: u64 = std::env::var("VERBATIM_SOAK_SEED")
