@@ -66,6 +66,13 @@ if [[ "${EDITORS_SKIP_NVIM:-0}" != 1 ]]; then
         XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
         timeout 120 "$nvim" --headless --clean -l tests/editors/nvim_e2e.lua "$repo" "$bin" "$scratch/e2e" \
         </dev/null || die "the Neovim end-to-end test (legacy path) failed (see the FAIL lines above)"
+
+    step "Neovim end-to-end with the corpus in verbatim.toml and no settings in setup()"
+    rm -rf "$scratch/e2e" && mkdir -p "$scratch/e2e"
+    VERBATIM_E2E_TOML=1 XDG_STATE_HOME="$scratch/state" XDG_CACHE_HOME="$scratch/cache" \
+        XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
+        timeout 120 "$nvim" --headless --clean -l tests/editors/nvim_e2e.lua "$repo" "$bin" "$scratch/e2e" \
+        </dev/null || die "the Neovim end-to-end test (settings in verbatim.toml) failed (see the FAIL lines above)"
 fi
 
 step "editors: done"

@@ -58,6 +58,8 @@ impl Default for Severities {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
+    /// Source folders or files: one path (`corpus = "sources"`) or a list of them.
+    #[serde(deserialize_with = "one_or_more_paths")]
     pub corpus: Vec<PathBuf>,
     pub severity: Severities,
     /// A quotation with fewer words than this and no speaker is a fragment.
@@ -89,6 +91,35 @@ impl Default for Settings {
             follow_links_outside: false,
         }
     }
+}
+
+/// `"sources"` or `["sources", "archive"]`; an empty string is no path.
+fn one_or_more_paths<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<PathBuf>, D::Error> {
+    struct Paths;
+    impl<'de> serde::de::Visitor<'de> for Paths {
+        type Value = Vec<PathBuf>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a path or a list of paths")
+        }
+        fn visit_str<E: serde::de::Error>(self, path: &str) -> Result<Self::Value, E> {
+            Ok(if path.is_empty() {
+                Vec::new()
+            } else {
+                vec![PathBuf::from(path)]
+            })
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut paths = Vec::new();
+            while let Some(path) = seq.next_element()? {
+                paths.push(path);
+            }
+            Ok(paths)
+        }
+    }
+    d.deserialize_any(Paths)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -162,6 +193,27 @@ mod tests {
         let nested = dir.path().join("a/b");
         std::fs::create_dir_all(&nested).unwrap();
         assert_eq!(find_file(&nested), Some(path));
+    }
+
+    #[test]
+    fn corpus_is_one_path_or_a_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        for (toml, want) in [
+            ("corpus = \"sources\"\n", vec!["sources"]),
+            ("corpus = [\"a\", \"b\"]\n", vec!["a", "b"]),
+            ("corpus = []\n", vec![]),
+        ] {
+            std::fs::write(&path, toml).unwrap();
+            let s = Settings::from_file(&path).unwrap();
+            let want: Vec<PathBuf> = want.iter().map(|p| dir.path().join(p)).collect();
+            assert_eq!(s.corpus, want, "{toml}");
+        }
+        std::fs::write(&path, "corpus = 3\n").unwrap();
+        let err = Settings::from_file(&path).unwrap_err().to_string();
+        assert!(err.contains("a path or a list of paths"), "{err}");
+        let editor: Settings = serde_json::from_str(r#"{"corpus":"sources"}"#).unwrap();
+        assert_eq!(editor.corpus, vec![PathBuf::from("sources")]);
     }
 
     #[test]

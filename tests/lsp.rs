@@ -199,6 +199,69 @@ fn settings_file_then_live_editor_override() {
     assert!(client.shutdown_and_exit().success());
 }
 
+/// The workspace article's words with one changed ("folk" for "people").
+const ALTERED_DRAFT: &str =
+    "“We will never give up on the folk of this town, whatever it takes,” said Jane Doe.\n";
+
+/// Neovim's `require('verbatim').setup()` with the corpus in verbatim.toml sends its empty
+/// settings table as `[]` (`{"verbatim": []}`): that is no settings, not an error, and the
+/// file's corpus applies.
+#[test]
+fn an_empty_settings_section_as_neovim_sends_it_is_no_settings() {
+    let ws = workspace();
+    std::fs::write(
+        ws.path().join("verbatim.toml"),
+        "corpus = \"sources\"\ncache_dir = \"cache\"\n",
+    )
+    .unwrap();
+    let mut client = LspClient::spawn();
+    client.configuration = json!([]);
+    let caps = json!({"workspace": {"configuration": true}});
+    client.initialize(ws.path(), caps, json!([]));
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"verbatim": []}}),
+    );
+    let doc = uri(&ws.path().join("draft.md"));
+    client.open(&doc, "markdown", ALTERED_DRAFT);
+    client.diagnostics_where(&doc, 1, |d| d.iter().any(|d| d["code"] == "altered"));
+    client.drain(Duration::from_millis(300));
+    let shown: Vec<_> = client
+        .notifications
+        .iter()
+        .filter(|n| n["method"] == "window/showMessage")
+        .collect();
+    assert!(shown.is_empty(), "{shown:#?}");
+    assert!(client.shutdown_and_exit().success());
+}
+
+/// A typo or a newer client's key in the editor's settings is named in a warning, and the
+/// other settings (the corpus among them) apply.
+#[test]
+fn an_unknown_editor_setting_is_named_and_the_rest_apply() {
+    let ws = workspace();
+    let settings = options(
+        ws.path(),
+        json!({"corpusFolder": "elsewhere", "severity": {"altered": "error", "alterd": "off"}}),
+    );
+    let (mut client, _) = LspClient::start(ws.path(), json!({}), settings);
+    let warning = client.wait_notification("window/showMessage", |p| p["type"] == 2);
+    let message = warning["message"].as_str().unwrap();
+    assert!(
+        message.contains("`corpusFolder`") && message.contains("`severity.alterd`"),
+        "{message}"
+    );
+    let doc = uri(&ws.path().join("draft.md"));
+    client.open(&doc, "markdown", ALTERED_DRAFT);
+    let d = client.diagnostics_where(&doc, 1, |d| d.iter().any(|d| d["code"] == "altered"));
+    assert_eq!(
+        by_code(&d, "altered")["severity"],
+        1,
+        "severity.altered applied"
+    );
+    assert!(client.shutdown_and_exit().success());
+}
+
 #[test]
 fn pulls_workspace_configuration_when_the_client_has_it() {
     let ws = workspace();

@@ -167,7 +167,7 @@ impl LanguageServer for Backend {
         let pushed = match &params.settings {
             Value::Null => None,
             Value::Object(m) if m.is_empty() => None,
-            v => Some(config::section(v).clone()),
+            v => Some(config::section(v)),
         };
         match pushed {
             Some(v) => lock(&self.shared.state).layers.editor = Some(v),

@@ -281,7 +281,13 @@ impl Shared {
     pub(super) async fn apply_settings(self: &Arc<Self>, initial: bool) {
         let resolved = lock(&self.state).layers.resolve();
         let settings = match resolved {
-            Ok(s) => s,
+            Ok(resolved) => {
+                if let Some(warning) = resolved.warning {
+                    tracing::warn!("{warning}");
+                    self.tell(MessageType::WARNING, warning).await;
+                }
+                resolved.settings
+            }
             Err(message) => {
                 self.tell(MessageType::ERROR, message).await;
                 if !initial {

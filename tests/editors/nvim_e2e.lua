@@ -61,7 +61,14 @@ copy(repo .. '/examples/draft.md', ws .. '/drafts/draft.md')
 for _, f in ipairs(vim.fn.readdir(repo .. '/examples/corpus')) do
   copy(repo .. '/examples/corpus/' .. f, ws .. '/corpus/' .. f)
 end
-vim.fn.writefile({ '# Verbatim settings (the editor passes the corpus)' }, ws .. '/verbatim.toml')
+-- VERBATIM_E2E_TOML=1: the corpus in verbatim.toml (a string, not a list) and setup() given no
+-- server settings, a documented setup: the empty settings must read as no settings.
+local toml = os.getenv('VERBATIM_E2E_TOML') == '1'
+if toml then
+  vim.fn.writefile({ 'corpus = "corpus"', 'cache_dir = "' .. tmp .. '/index-cache"' }, ws .. '/verbatim.toml')
+else
+  vim.fn.writefile({ '# Verbatim settings (the editor passes the corpus)' }, ws .. '/verbatim.toml')
+end
 
 vim.opt.runtimepath:prepend(repo .. '/editors/nvim')
 vim.cmd('filetype on')
@@ -70,13 +77,14 @@ vim.notify = function(msg) table.insert(notes, msg) end
 
 -- VERBATIM_E2E_LEGACY=1: the Neovim 0.8-0.10 path (FileType autocmd + vim.lsp.start).
 local legacy = os.getenv('VERBATIM_E2E_LEGACY') == '1'
-say('mode: ' .. (legacy and 'legacy (vim.lsp.start from a FileType autocmd)' or 'vim.lsp.config + vim.lsp.enable'))
-require('verbatim').setup({
-  legacy = legacy,
-  cmd = { bin, 'lsp' },
-  corpus = { 'corpus' },
-  cacheDir = tmp .. '/index-cache',
-})
+say('mode: ' .. (legacy and 'legacy (vim.lsp.start from a FileType autocmd)' or 'vim.lsp.config + vim.lsp.enable')
+  .. (toml and ', corpus in verbatim.toml' or ', corpus in setup()'))
+local opts = { legacy = legacy, cmd = { bin, 'lsp' } }
+if not toml then
+  opts.corpus = { 'corpus' }
+  opts.cacheDir = tmp .. '/index-cache'
+end
+require('verbatim').setup(opts)
 must(vim.fn.exists(':VerbatimReindex') == 2 and vim.fn.exists(':VerbatimReport') == 2,
   'setup() defines :VerbatimReindex and :VerbatimReport')
 
@@ -109,6 +117,8 @@ end
 must(got_all, 'diagnostics with codes ' .. table.concat(expected_codes, ', ') .. ' arrive within ' .. TIMEOUT .. ' ms',
   'got: ' .. table.concat(summary, ' | '))
 say('     ' .. table.concat(summary, '\n     '))
+local complaints = vim.tbl_filter(function(n) return tostring(n):find('settings', 1, true) ~= nil end, notes)
+check(#complaints == 0, 'no message about the settings', table.concat(complaints, ' | '))
 
 -- Where a quotation is, from the file's text: the 0-based line holding `needle`, and the byte
 -- columns of the opening mark before it and just past the closing mark after it.

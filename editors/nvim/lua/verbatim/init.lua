@@ -86,6 +86,10 @@ end
 
 --- The LSP client configuration (the shape vim.lsp.config and vim.lsp.start take).
 function M.client_config(plugin, settings)
+  -- An empty Lua table is encoded as `[]`; the server wants an object (`{}`).
+  if next(settings) == nil then
+    settings = vim.empty_dict()
+  end
   local cfg = {
     name = M.name,
     cmd = plugin.cmd,
