@@ -427,10 +427,18 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-/// A draft as text; bytes that are not UTF-8 are replaced (U+FFFD), with a warning.
+/// A draft as text; bytes that are not UTF-8 are replaced (U+FFFD), with a warning. A binary
+/// file (NUL bytes, as the corpus judges its files) is refused: checked as text it would
+/// take seconds and print megabytes of nonsense.
 fn read_draft(path: &Path) -> Result<String> {
     let bytes =
         std::fs::read(path).with_context(|| format!("cannot read draft {}", path.display()))?;
+    if verbatim::text::looks_binary(&bytes) {
+        bail!(
+            "draft {} is a binary file (NUL bytes), not text: not checked",
+            path.display()
+        );
+    }
     Ok(match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {

@@ -166,6 +166,45 @@ fn unreadable_settings_are_named() {
     assert!(r.stderr.contains("corpsu"), "{}", r.stderr);
 }
 
+/// The issue's case: the verbatim binary itself given as a draft was checked as text (7.5 s,
+/// 29 MB of output, exit 0). A draft with NUL bytes is refused as the corpus refuses its
+/// files: one line naming it, exit 2, nothing on stdout.
+#[test]
+fn a_binary_draft_is_refused_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = dir.path().join("notes.md");
+    std::fs::write(
+        &fake,
+        b"\x7fELF\x02\x01\x01\0\0\0 \"Words said here and there,\" she said.",
+    )
+    .unwrap();
+    for args in [
+        vec!["check", BIN, "--corpus", EXAMPLE_CORPUS, "--no-cache"],
+        vec![
+            "check",
+            "notes.md",
+            "--corpus",
+            EXAMPLE_CORPUS,
+            "--no-cache",
+        ],
+        vec!["quotes", "notes.md"],
+    ] {
+        let r = run_in(dir.path(), &args);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stdout.is_empty(),
+            "{args:?}: {} bytes out",
+            r.stdout.len()
+        );
+        assert_eq!(r.stderr.lines().count(), 1, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(args[1]) && r.stderr.contains("binary"),
+            "{args:?}: {}",
+            r.stderr
+        );
+    }
+}
+
 #[test]
 fn an_unknown_format_is_a_usage_error() {
     let r = run_in(
@@ -850,6 +889,55 @@ fn a_nested_corpus_backs_a_quote_by_its_relative_path() {
     assert_eq!(q["speaker"], "Jason Robinson", "{q}");
     assert_eq!(q["source"]["path"], "sport/rugby/robinson.txt", "{q}");
     assert_eq!(q["source"]["title"], "Robinson relishes Dublin test", "{q}");
+}
+
+/// `verbatim lsp` typed at a prompt says in one line that it is the language server for
+/// editors and points to `verbatim check`, then serves as before: end of input (Ctrl-D)
+/// ends it. Run under a pseudo-terminal made by Python; skipped with a notice without it.
+#[test]
+fn lsp_in_a_terminal_says_it_is_for_editors() {
+    const PTY: &str = r#"
+import os, subprocess, sys
+master, slave = os.openpty()
+p = subprocess.Popen(sys.argv[1:], stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+os.close(slave)
+os.write(master, b"\x04")
+out, err = p.communicate(timeout=20)
+sys.stdout.write("exit %d\n%s" % (p.returncode, err.decode()))
+"#;
+    let notice = "verbatim lsp is the language server that editors start";
+    for args in [&["lsp"][..], &["--stdio"]] {
+        let out = Command::new("python3")
+            .args(["-c", PTY, BIN])
+            .args(args)
+            .output();
+        let Some(out) = out.ok().filter(|o| o.status.success()) else {
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "note: lsp_in_a_terminal_says_it_is_for_editors skipped: python3 with os.openpty is needed"
+            );
+            return;
+        };
+        let report = String::from_utf8_lossy(&out.stdout);
+        let mut lines = report.lines();
+        assert_eq!(lines.next(), Some("exit 1"), "{report}");
+        let told = lines.next().unwrap_or("");
+        assert!(
+            told.starts_with(notice) && told.contains("verbatim check"),
+            "{report}"
+        );
+    }
+    // Started by an editor (stdin a pipe), it says nothing of the kind.
+    let out = Command::new(BIN)
+        .arg("lsp")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains(notice),
+        "{out:?}"
+    );
 }
 
 /// Editors' client libraries add `--stdio` (sometimes twice, when the user did too) and

@@ -51,9 +51,6 @@ struct JsonArticle {
     author: Option<String>,
 }
 
-/// How many leading bytes are looked at to tell a binary file from text (as git does).
-const BINARY_SNIFF: usize = 8192;
-
 impl FileFormat {
     /// By extension; `None` for files the corpus ignores.
     pub fn from_path(path: &Path) -> Option<FileFormat> {
@@ -103,7 +100,7 @@ pub fn parse_file(bytes: Vec<u8>, format: FileFormat, name: &str) -> FileRead {
         read.problems.push("empty file, skipped".to_string());
         return read;
     }
-    if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
+    if crate::text::looks_binary(&bytes) {
         read.problems
             .push("binary file (NUL bytes), skipped".to_string());
         return read;

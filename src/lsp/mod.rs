@@ -11,6 +11,7 @@ mod session;
 mod sources;
 mod stdio;
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -19,9 +20,16 @@ use tower_lsp_server::{LspService, Server};
 
 pub use backend::REINDEX;
 
+/// Told on stderr when stdin is a terminal: the server waits for an editor's messages.
+const TERMINAL_NOTICE: &str = "verbatim lsp is the language server that editors start (it speaks LSP on stdin and stdout); to check a draft from the terminal, run `verbatim check DRAFT --corpus DIR`";
+
 /// Serves LSP over stdin/stdout until the client says `exit`. Logs go to stderr only:
 /// stdout is the protocol. Success when `shutdown` came before the end, as the spec asks.
 pub fn run_stdio() -> ExitCode {
+    // Someone typed `verbatim lsp` at a prompt: say what this is, then serve as usual.
+    if std::io::stdin().is_terminal() {
+        eprintln!("{TERMINAL_NOTICE}");
+    }
     let _ = tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_ansi(false)
