@@ -17,7 +17,7 @@ use verbatim::corpus::default_cache_dir;
 use verbatim::draft::{self, ExtractOptions, Format};
 use verbatim::report::{self, FileReport, HumanOptions};
 use verbatim::sources::{self, OpenWith, Opened};
-use verbatim::text::LineIndex;
+use verbatim::text::{LineIndex, count};
 
 #[derive(Parser)]
 #[command(
@@ -252,8 +252,7 @@ fn quotes(args: QuotesArgs) -> Result<ExitCode> {
                 q.text
             ));
         }
-        let s = if found.len() == 1 { "" } else { "s" };
-        out.push_str(&format!("{} quotation{s}\n", found.len()));
+        out.push_str(&format!("{}\n", count(found.len(), "quotation")));
     }
     write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
@@ -267,8 +266,8 @@ fn index(args: IndexArgs) -> Result<ExitCode> {
     let elapsed = started.elapsed();
     let cache = cache_dir(&args.corpus, &settings);
     let mut out = format!(
-        "{} articles from {} in {:.2} s\n",
-        opened.sources.len(),
+        "{} from {} in {:.2} s\n",
+        count(opened.sources.len(), "article"),
         display_list(&roots),
         elapsed.as_secs_f64()
     );
@@ -280,8 +279,8 @@ fn index(args: IndexArgs) -> Result<ExitCode> {
     // fingerprints, cache hits), print them here.
     if !opened.warnings.is_empty() {
         out.push_str(&format!(
-            "{} file(s) skipped or read with replacements (see above)\n",
-            opened.warnings.len()
+            "{} skipped or read with replacements (see above)\n",
+            count(opened.warnings.len(), "file")
         ));
     }
     write_stdout(&out)?;

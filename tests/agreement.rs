@@ -40,7 +40,7 @@ fn from_cli(draft: &Path, corpus: &Path) -> (String, Vec<(u64, String)>) {
     let human = cli(draft, corpus, "human");
     let summary = human
         .lines()
-        .rfind(|l| l.starts_with(|c: char| c.is_ascii_digit()) && l.contains(" quote"))
+        .rfind(|l| l.starts_with(|c: char| c.is_ascii_digit()) && l.contains(" verified, "))
         .unwrap_or_else(|| panic!("no summary line in:\n{human}"))
         .to_string();
     let json: Value = serde_json::from_str(&cli(draft, corpus, "json")).unwrap();
@@ -101,7 +101,7 @@ fn the_cli_and_the_editor_agree_on_the_examples() {
     agree(
         &root().join("examples/draft.md"),
         &root().join("examples/corpus"),
-        "8 quotes: 5 verified, 1 altered, 1 not found, 1 conflicts (1 without a speaker, 2 fragments)",
+        "8 quotes: 5 verified, 1 altered, 1 not found, 1 conflict (1 without a speaker, 2 fragments)",
     );
 }
 
@@ -111,6 +111,6 @@ fn the_cli_and_the_editor_agree_on_every_verdict() {
     agree(
         &case.join("draft.md"),
         &case.join("corpus"),
-        "5 quotes: 2 verified, 1 altered, 1 not found, 1 conflicts (1 without a speaker, 2 fragments, 1 ignored)",
+        "5 quotes: 2 verified, 1 altered, 1 not found, 1 conflict (1 without a speaker, 2 fragments, 1 ignored)",
     );
 }

@@ -288,13 +288,27 @@ fn human_report_ends_with_a_summary() {
     let cache = tempfile::tempdir().unwrap();
     let r = check_example(cache.path(), &[]);
     assert!(r.code == 0 || r.code == 1, "exit {}: {}", r.code, r.stderr);
-    let last = r.stdout.lines().last().unwrap_or("");
+    // The draft has 1 conflict: the counts agree with their nouns.
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    let summary = lines[lines.len() - 2];
     assert!(
-        last.contains(" verified, ")
-            && last.contains(" not found, ")
-            && last.contains(" conflicts"),
-        "summary line: {last:?}"
+        summary.starts_with("8 quotes: ")
+            && summary.contains(" verified, ")
+            && summary.contains(" not found, ")
+            && summary.contains(", 1 conflict ("),
+        "summary line: {summary:?}"
     );
+    // The conflict's source has no headline: its first sentence, cut near 60 characters.
+    assert!(
+        r.stdout.contains(
+            "000_a00e7bf67771366e.txt:12 “Ukraine’s Foreign Minister has reiterated the country’s aim…”"
+        ),
+        "{}",
+        r.stdout
+    );
+    // Exit 0 (warnings do not fail by default), so the last line says it plainly.
+    assert_eq!(r.code, 0);
+    assert_eq!(lines[lines.len() - 1], "3 quotes to look at (3 warnings).");
     assert!(!r.stdout.contains('\x1b'), "no colour when piped");
 }
 
@@ -790,7 +804,7 @@ fn human_report_names_file_line_and_column() {
         "note names the source: {out}"
     );
     assert!(
-        out.trim_end().ends_with("8 quotes: 5 verified, 1 altered, 1 not found, 1 conflicts (1 without a speaker, 2 fragments)"),
+        out.trim_end().ends_with("8 quotes: 5 verified, 1 altered, 1 not found, 1 conflict (1 without a speaker, 2 fragments)\n3 quotes to look at (3 warnings)."),
         "{out}"
     );
 }

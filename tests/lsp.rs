@@ -678,7 +678,48 @@ fn definition_opens_the_source_passage_and_symbols_outline_the_quotes() {
     );
     assert_eq!(
         r["result"][0]["command"]["title"],
-        "3 quotes: 1 verified, 1 altered, 0 not found, 1 conflicts"
+        "3 quotes: 1 verified, 1 altered, 0 not found, 1 conflict"
+    );
+    assert!(client.shutdown_and_exit().success());
+}
+
+/// An article without a headline has its first sentence as its title: hovers and inlay
+/// hints cut it at a word near 60 characters. One quote is "1 quote" in the code lens.
+#[test]
+fn a_headline_less_source_is_titled_by_its_first_words() {
+    let ws = workspace();
+    std::fs::write(
+        ws.path().join("sources/a.txt"),
+        "Jane Doe told the council on Tuesday night that the town would rebuild its flooded \
+         library and open it again before the winter, whatever the final cost.\n\n\
+         \"We will rebuild the library and open it before the winter comes,\" said Jane Doe.\n",
+    )
+    .unwrap();
+    let (mut client, _) = LspClient::start(ws.path(), json!({}), options(ws.path(), json!({})));
+    let doc = uri(&ws.path().join("draft.md"));
+    let draft =
+        "“We will rebuild the library and open it before the winter comes,” said Jane Doe.\n";
+    client.open(&doc, "markdown", draft);
+    client.diagnostics(&doc, 1);
+    let short = "Jane Doe told the council on Tuesday night that the town…";
+    let r = client.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": doc}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 9, "character": 0}}}),
+    );
+    assert_eq!(r["result"][0]["label"], format!("✓ {short}"), "{r}");
+    let r = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": doc}, "position": {"line": 0, "character": 5}}),
+    );
+    let hover = r["result"]["contents"]["value"].as_str().unwrap();
+    assert!(hover.contains(&format!("Source: **{short}**")), "{hover}");
+    let r = client.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": doc}}),
+    );
+    assert_eq!(
+        r["result"][0]["command"]["title"],
+        "1 quote: 1 verified, 0 altered, 0 not found, 0 conflicts"
     );
     assert!(client.shutdown_and_exit().success());
 }

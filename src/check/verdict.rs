@@ -5,6 +5,7 @@
 use crate::check::{AttributionVerdict, Change, Finding, Wording};
 use crate::config::{Severities, Severity};
 use crate::draft::QuoteKind;
+use crate::text::count;
 
 /// The one word a finding comes to: the summary counts by it, the hover and the outline
 /// name it. A conflict is a conflict whatever its wording.
@@ -294,31 +295,29 @@ impl Summary {
     }
 }
 
-/// "8 quotes: 5 verified, 1 altered, 1 not found, 1 conflicts (1 without a speaker, 2
-/// fragments)": the CLI's closing line and the editor's summary lens.
+/// "8 quotes: 5 verified, 1 altered, 1 not found, 1 conflict (1 without a speaker, 2
+/// fragments)": the CLI's closing line and the editor's summary lens. Counted nouns agree
+/// with their number; the verdicts' names are adjectives ("1 altered") except `conflicts`.
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let plural = if self.quotes == 1 { "" } else { "s" };
         write!(
             f,
-            "{} quote{plural}: {} {}, {} {}, {} {}, {} {}",
-            self.quotes,
+            "{}: {} {}, {} {}, {} {}, {}",
+            count(self.quotes, "quote"),
             self.verified,
             Verdict::Verified.name(),
             self.altered,
             Verdict::Altered.name(),
             self.not_found,
             Verdict::NotFound.name(),
-            self.conflicts,
-            Verdict::Conflicts.name(),
+            count(self.conflicts, "conflict"),
         )?;
         let mut extra = Vec::new();
         if self.unattributed > 0 {
             extra.push(format!("{} without a speaker", self.unattributed));
         }
         if self.fragments > 0 {
-            let s = if self.fragments == 1 { "" } else { "s" };
-            extra.push(format!("{} fragment{s}", self.fragments));
+            extra.push(count(self.fragments, "fragment"));
         }
         if self.ignored > 0 {
             extra.push(format!("{} {}", self.ignored, Verdict::Ignored.name()));
@@ -463,7 +462,7 @@ pub(crate) mod tests {
         assert_eq!(Verdict::Conflicts.title(), "Conflicts");
         assert_eq!(
             Summary::of(&[a, b, c, d]).to_string(),
-            "2 quotes: 1 verified, 0 altered, 0 not found, 1 conflicts (1 without a speaker, 1 fragment, 1 ignored)"
+            "2 quotes: 1 verified, 0 altered, 0 not found, 1 conflict (1 without a speaker, 1 fragment, 1 ignored)"
         );
     }
 }

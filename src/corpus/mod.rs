@@ -115,9 +115,9 @@ impl std::fmt::Display for Stats {
         let mb = |b: u64| b as f64 / 1e6;
         write!(
             f,
-            "{} articles in {} files, {} words ({:.1} MB of text); index {:.1} MB, {} fingerprints; {} in {:.2} s",
-            self.articles,
-            self.files,
+            "{} in {}, {} words ({:.1} MB of text); index {:.1} MB, {} fingerprints; {} in {:.2} s",
+            crate::text::count(self.articles, "article"),
+            crate::text::count(self.files, "file"),
             self.words,
             mb(self.text_bytes),
             mb(self.index_bytes),

@@ -17,6 +17,7 @@ use crate::check::{AttributionVerdict, Finding, Source, Wording};
 use crate::config::{Severities, Severity};
 use crate::draft::{Format, Quote};
 use crate::sources::Place;
+use crate::text::{count, short_title};
 
 /// What the server calls itself in diagnostics.
 pub const SOURCE: &str = "verbatim";
@@ -72,7 +73,7 @@ pub fn diagnostic(
         let location = source_location(source, enc, false)?;
         Some(vec![DiagnosticRelatedInformation {
             location,
-            message: format!("source: {} ({})", source.title, source.path),
+            message: format!("source: {} ({})", short_title(&source.title), source.path),
         }])
     });
     Some(Diagnostic {
@@ -123,7 +124,7 @@ pub fn hover(finding: &Finding, draft: &str, article: Option<&str>) -> String {
         let _ = write!(
             out,
             "\n\nSource: **{}** — `{}`",
-            escape(&source.title),
+            escape(&short_title(&source.title)),
             source.path
         );
         if let Some(url) = &source.url {
@@ -144,12 +145,8 @@ pub fn hover(finding: &Finding, draft: &str, article: Option<&str>) -> String {
         }
     }
     if finding.other_sources > 0 {
-        let n = finding.other_sources;
-        let _ = write!(
-            out,
-            "\n\nAlso in {n} other source{}.",
-            if n == 1 { "" } else { "s" }
-        );
+        let others = count(finding.other_sources, "other source");
+        let _ = write!(out, "\n\nAlso in {others}.");
     }
     out
 }
@@ -351,7 +348,7 @@ pub fn inlay_hint(finding: &Finding, rope: &Rope, enc: Encoding) -> Option<Inlay
         && !finding.quote.ignored;
     verified.then(|| InlayHint {
         position: position::position(rope, finding.quote.end, enc),
-        label: InlayHintLabel::String(format!("✓ {}", source.title)),
+        label: InlayHintLabel::String(format!("✓ {}", short_title(&source.title))),
         kind: None::<InlayHintKind>,
         text_edits: None,
         tooltip: None,

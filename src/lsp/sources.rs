@@ -15,6 +15,7 @@ use tower_lsp_server::ls_types::*;
 use super::session::{CorpusState, Shared, lock};
 use crate::check::Checker;
 use crate::sources::{self, OpenWith};
+use crate::text::count;
 
 /// How long a burst of corpus file changes must pause before a re-index.
 const REINDEX_DEBOUNCE: Duration = Duration::from_millis(300);
@@ -167,8 +168,15 @@ impl Shared {
                 }
                 last = Some(pct);
                 if let Some(p) = &progress {
-                    p.report_with_message(format!("Indexing {} articles", thousands(total)), pct)
-                        .await;
+                    p.report_with_message(
+                        format!(
+                            "Indexing {} article{}",
+                            thousands(total),
+                            if total == 1 { "" } else { "s" }
+                        ),
+                        pct,
+                    )
+                    .await;
                 }
             }
             progress
@@ -225,7 +233,7 @@ impl Shared {
             )
             .await;
         }
-        tracing::info!("corpus ready: {} articles", opened.sources.len());
+        tracing::info!("corpus ready: {}", count(opened.sources.len(), "article"));
         lock(&self.state).corpus = CorpusState::Ready(Arc::new(Checker::new(opened.sources)));
         self.recheck_all();
     }

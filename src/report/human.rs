@@ -8,7 +8,7 @@ use super::{FileReport, floor_boundary};
 use crate::check::verdict::{Diagnosis, Summary, diagnosis};
 use crate::check::{Finding, Wording};
 use crate::config::{Severities, Severity};
-use crate::text::LineIndex;
+use crate::text::{LineIndex, count, short_title};
 
 /// How to lay the report out.
 #[derive(Debug, Clone, Default)]
@@ -32,6 +32,8 @@ pub fn render_human(
         Renderer::plain()
     };
     let mut out = String::new();
+    // Findings told at warning and error level: the quotes a writer must look at.
+    let (mut warnings, mut errors) = (0, 0);
     for file in files {
         let index = LineIndex::new(&file.text);
         let mut told: Vec<(&Finding, Diagnosis)> = file
@@ -41,6 +43,11 @@ pub fn render_human(
             .collect();
         told.sort_by_key(|(f, _)| f.quote.start);
         for (finding, d) in told {
+            match d.severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+                _ => {}
+            }
             out.push_str(&render_one(&renderer, file, &index, finding, &d));
             out.push_str("\n\n");
         }
@@ -48,10 +55,30 @@ pub fn render_human(
     let summary = Summary::of(files.iter().flat_map(|f| &f.findings));
     out.push_str(&summary.to_string());
     if files.len() != 1 {
-        out.push_str(&format!(" in {} files", files.len()));
+        out.push_str(&format!(" in {}", count(files.len(), "file")));
     }
     out.push('\n');
+    out.push_str(&to_look_at(errors, warnings));
+    out.push('\n');
     out
+}
+
+/// The last line, in plain words: whether any quote needs looking at (exit 0 says nothing
+/// of warnings unless `--fail-on warning` is given).
+fn to_look_at(errors: usize, warnings: usize) -> String {
+    if errors + warnings == 0 {
+        return "No quotes to look at.".to_string();
+    }
+    let levels: Vec<String> = [(errors, "error"), (warnings, "warning")]
+        .into_iter()
+        .filter(|&(n, _)| n > 0)
+        .map(|(n, level)| count(n, level))
+        .collect();
+    format!(
+        "{} to look at ({}).",
+        count(errors + warnings, "quote"),
+        levels.join(", ")
+    )
 }
 
 fn level(severity: Severity) -> Level<'static> {
@@ -144,13 +171,10 @@ fn render_one(
             (Some(file), Some(line)) => format!("{}:{line}", file.display()),
             _ => format!("{}:{}", source.path, source.line),
         };
-        let mut note = format!("source: {at} “{}”", source.title.trim());
+        let mut note = format!("source: {at} “{}”", short_title(&source.title));
         if finding.other_sources > 0 {
-            let s = if finding.other_sources == 1 { "" } else { "s" };
-            note.push_str(&format!(
-                " (and {} other article{s})",
-                finding.other_sources
-            ));
+            let others = count(finding.other_sources, "other article");
+            note.push_str(&format!(" (and {others})"));
         }
         group = group.element(Level::NOTE.message(note));
         if finding.wording == Wording::Altered
@@ -218,7 +242,9 @@ mod tests {
             "{out}"
         );
         assert!(
-            out.ends_with("1 quote: 0 verified, 1 altered, 0 not found, 0 conflicts\n"),
+            out.ends_with(
+                "1 quote: 0 verified, 1 altered, 0 not found, 0 conflicts\n1 quote to look at (1 warning).\n"
+            ),
             "{out}"
         );
         assert!(!out.contains('\x1b'), "no colour unless asked");
@@ -295,6 +321,40 @@ mod more_tests {
             "{out}"
         );
         assert!(out.contains("dropped: \"creating\""), "{out}");
+    }
+
+    #[test]
+    fn the_last_line_says_plainly_what_to_look_at() {
+        let text =
+            "“One two three four five,” Ann Lee said. “Six seven eight nine ten,” Bo Ek said.";
+        let mut a = finding(text, "“One two three four five,”", Some("Ann Lee"));
+        a.wording = Wording::NotFound;
+        let mut b = finding(text, "“Six seven eight nine ten,”", Some("Bo Ek"));
+        b.attribution = AttributionVerdict::Conflicts;
+        let files = [FileReport {
+            path: "d.md".into(),
+            text: text.into(),
+            findings: vec![a, b],
+        }];
+        let last = |severities: &Severities| {
+            let out = render_human(&files, severities, &HumanOptions::default());
+            out.lines().last().unwrap_or_default().to_string()
+        };
+        let loud = Severities {
+            not_found: Severity::Error,
+            ..Severities::default()
+        };
+        assert_eq!(last(&loud), "2 quotes to look at (1 error, 1 warning).");
+        assert_eq!(
+            last(&Severities::default()),
+            "2 quotes to look at (2 warnings)."
+        );
+        let quiet = Severities {
+            not_found: Severity::Information,
+            conflicts: Severity::Hint,
+            ..Severities::default()
+        };
+        assert_eq!(last(&quiet), "No quotes to look at.");
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! Text primitives shared by the draft, the corpus and the check: words with their byte
-//! ranges, the folding that makes typography and case not matter, line/column lookup, and
-//! telling text from a binary file.
+//! ranges, the folding that makes typography and case not matter, line/column lookup,
+//! telling text from a binary file, and counts and titles as people read them.
 
 mod fasthash;
 mod lines;
+mod shown;
 mod words;
 
 pub use fasthash::{FastHash, FastHasher};
 pub use lines::LineIndex;
+pub use shown::{TITLE_CHARS, count, short_title};
 pub use words::{Word, fold_char, fold_word, hash_word, word_hashes, words};
 
 /// How many leading bytes are looked at to tell a binary file from text (as git does).
