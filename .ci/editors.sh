@@ -29,16 +29,19 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
 
 if [[ "${EDITORS_SKIP_VSCODE:-0}" != 1 ]]; then
     command -v npm >/dev/null || die "npm not found (Node 20 with npm is needed for editors/vscode)"
-    step "VS Code extension: npm ci, compile, unit tests (editors/vscode)"
+    step "VS Code extension: npm ci, compile, unit tests, package (editors/vscode)"
     (
         cd editors/vscode
         timeout 300 npm ci --no-audit --no-fund || die "npm ci failed in editors/vscode"
         timeout 120 npm run compile || die "the extension does not compile (npm run compile)"
         timeout 120 npm test || die "the extension's unit tests failed (npm test)"
-        # @vscode/vsce 3.x runs on Node 20 (4.x needs Node 22); pinned, fetched by npx.
-        rm -f ./*.vsix
-        timeout 240 npx --yes @vscode/vsce@3.9.2 package --out "$scratch/verbatim.vsix" \
-            || die "packaging the extension (vsce package) failed"
+        # The README's instructions as they stand: `npm ci && npx @vscode/vsce package`, from no
+        # out/ (vscode:prepublish compiles), with the vsce that npm ci installed (3.x: Node 20).
+        rm -rf ./*.vsix out
+        timeout 240 npx @vscode/vsce package --out "$scratch/verbatim.vsix" \
+            || die "packaging the extension (npx @vscode/vsce package) failed"
+        python3 -c 'import sys, zipfile; sys.exit("extension/out/extension.js" not in zipfile.ZipFile(sys.argv[1]).namelist())' \
+            "$scratch/verbatim.vsix" || die "the .vsix has no out/extension.js"
     )
 fi
 

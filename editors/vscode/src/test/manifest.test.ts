@@ -52,3 +52,11 @@ test('commands and activation', () => {
   assert.deepEqual(pkg.activationEvents, ['onLanguage:markdown', 'onLanguage:plaintext', 'workspaceContains:verbatim.toml']);
   assert.equal(pkg.main, './out/extension.js');
 });
+
+test('`npm ci && npx @vscode/vsce package` compiles before packaging, with a vsce that runs on Node 20', () => {
+  // vsce runs `vscode:prepublish` before packing; without it out/extension.js is missing.
+  assert.equal(pkg.scripts['vscode:prepublish'], 'npm run compile');
+  assert.equal(pkg.scripts.compile, 'tsc -p ./');
+  // A local vsce (what npx runs after npm ci); 4.x needs Node 22.
+  assert.match(pkg.devDependencies['@vscode/vsce'], /^3\./);
+});
