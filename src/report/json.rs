@@ -1,4 +1,4 @@
-//! The JSON report of DESIGN.md (version 1), with added fields that change no meaning:
+//! The JSON report (docs/json-format.md, version 1), with added fields that change no meaning:
 //! `speaker_description`, `other_sources`, `ignored`, and the diagnosis (`severity`,
 //! `code`, `message`).
 
