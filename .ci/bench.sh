@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
-# The scale benchmark in quick mode on the BBC corpus (../shared/corpus/bbc), with ripgrep as
-# the baseline when it can be had. Run from the repository root; fails if the bench fails.
-# The 100 MB and 1 GB runs are manual: see BENCHMARKS.md.
+# The scale benchmark in quick mode on the BBC corpus (VERBATIM_BBC_CORPUS, else
+# ../shared/corpus/bbc), with ripgrep as the baseline when it can be had. Fails if the bench
+# fails or the corpus is not there. The 100 MB and 1 GB runs are manual: see BENCHMARKS.md.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+
+if [[ -z "${VERBATIM_BBC_CORPUS:-}" ]]; then
+    [[ -d ../shared/corpus/bbc ]] \
+        || { echo "bench.sh: set VERBATIM_BBC_CORPUS to the BBC corpus folder" >&2; exit 1; }
+    VERBATIM_BBC_CORPUS="$(cd ../shared/corpus/bbc && pwd)"
+    export VERBATIM_BBC_CORPUS
+fi
 
 if ! command -v rg >/dev/null 2>&1; then
     if command -v apt-get >/dev/null 2>&1; then
