@@ -829,25 +829,23 @@ fn sarif_results_point_at_the_quotes() {
     assert_eq!(related["uri"], "000_a00e7bf67771366e.txt");
 }
 
-#[test]
-fn bbc_corpus_backs_a_jason_robinson_quote() {
-    let Some(bbc) = common::bbc_corpus("bbc_corpus_backs_a_jason_robinson_quote") else {
-        return;
-    };
-    let dir = tempfile::tempdir().unwrap();
+/// Checks `"There is no lack of confidence in the team," said Jason Robinson.` against
+/// `corpus` from `dir`: the words are exact, the source gives them to Jason Robinson too,
+/// and they come from `source_path` (relative to the corpus folder). The quotation's JSON.
+fn check_the_robinson_quote(dir: &Path, corpus: &str, source_path: &str) -> Value {
     std::fs::write(
-        dir.path().join("match-report.md"),
+        dir.join("match-report.md"),
         "# Ireland v England\n\n\"There is no lack of confidence in the team,\" said Jason Robinson.\n",
     )
     .unwrap();
-    let cache = dir.path().join("cache");
+    let cache = dir.join("cache");
     let r = run_in(
-        dir.path(),
+        dir,
         &[
             "check",
             "match-report.md",
             "--corpus",
-            bbc.to_str().unwrap(),
+            corpus,
             "--cache-dir",
             cache.to_str().unwrap(),
             "--format",
@@ -856,11 +854,21 @@ fn bbc_corpus_backs_a_jason_robinson_quote() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let report = r.json();
-    let q = quote_starting(&report, "There is no lack of confidence");
+    let q = quote_starting(&report, "There is no lack of confidence").clone();
     assert_eq!(q["wording"], "exact", "{q}");
     assert_eq!(q["attribution"], "matches", "{q}");
     assert_eq!(q["speaker"], "Jason Robinson", "{q}");
-    assert_eq!(q["source"]["path"], "sport/323.txt", "{q}");
+    assert_eq!(q["source"]["path"], source_path, "{q}");
+    q
+}
+
+#[test]
+fn bbc_corpus_backs_a_jason_robinson_quote() {
+    let Some(bbc) = common::bbc::bbc_corpus("bbc_corpus_backs_a_jason_robinson_quote") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    check_the_robinson_quote(dir.path(), bbc.to_str().unwrap(), "sport/323.txt");
 }
 
 /// The Jason Robinson case at small scale, on a corpus in nested folders: the source path is
@@ -878,30 +886,7 @@ fn a_nested_corpus_backs_a_quote_by_its_relative_path() {
          Robinson. \"We know exactly what we have to do on Saturday.\"\n",
     )
     .unwrap();
-    std::fs::write(
-        dir.path().join("match-report.md"),
-        "# Ireland v England\n\n\"There is no lack of confidence in the team,\" said Jason Robinson.\n",
-    )
-    .unwrap();
-    let r = run_in(
-        dir.path(),
-        &[
-            "check",
-            "match-report.md",
-            "--corpus",
-            "corpus",
-            "--no-cache",
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let report = r.json();
-    let q = quote_starting(&report, "There is no lack of confidence");
-    assert_eq!(q["wording"], "exact", "{q}");
-    assert_eq!(q["attribution"], "matches", "{q}");
-    assert_eq!(q["speaker"], "Jason Robinson", "{q}");
-    assert_eq!(q["source"]["path"], "sport/rugby/robinson.txt", "{q}");
+    let q = check_the_robinson_quote(dir.path(), "corpus", "sport/rugby/robinson.txt");
     assert_eq!(q["source"]["title"], "Robinson relishes Dublin test", "{q}");
 }
 

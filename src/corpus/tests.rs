@@ -3,7 +3,7 @@
 //! (`VERBATIM_BBC_CORPUS`; skipped without it).
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::*;
 use crate::text::words;
@@ -458,29 +458,12 @@ fn every_article_is_found_by_its_passages() {
     assert_passages_find_their_articles(&examples, &corpus, 1);
 }
 
-/// The BBC corpus (2,225 articles) from `VERBATIM_BBC_CORPUS`; `None`, with a notice past the
-/// harness's capture, when it is not set. See tests/common/mod.rs for the same rule.
-fn bbc_root(test: &str) -> Option<PathBuf> {
-    use std::io::Write;
-    let Some(dir) = std::env::var_os("VERBATIM_BBC_CORPUS").filter(|v| !v.is_empty()) else {
-        let _ = writeln!(
-            std::io::stderr(),
-            "note: {test} skipped: set VERBATIM_BBC_CORPUS to the BBC corpus folder to run it"
-        );
-        return None;
-    };
-    let dir = PathBuf::from(dir);
-    assert!(
-        dir.is_dir(),
-        "VERBATIM_BBC_CORPUS={} is not a folder",
-        dir.display()
-    );
-    Some(dir)
-}
+#[path = "../../tests/common/bbc.rs"]
+mod bbc;
 
 #[test]
 fn bbc_corpus() {
-    let Some(root) = bbc_root("corpus::tests::bbc_corpus") else {
+    let Some(root) = bbc::bbc_corpus("corpus::tests::bbc_corpus") else {
         return;
     };
     let corpus = open(&root);
