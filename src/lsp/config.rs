@@ -47,7 +47,6 @@ impl Layers {
         for layer in [&self.init, &self.editor].into_iter().flatten() {
             let layer = match section(layer) {
                 Value::Object(map) => map,
-                Value::Null => continue,
                 other => {
                     left_out.push(format!("the `verbatim` section is not an object: {other}"));
                     continue;
@@ -77,15 +76,10 @@ impl Layers {
 /// The `verbatim` section whether or not the client wrapped it (`{"verbatim": {...}}`). An
 /// empty section, however it is sent (Neovim encodes an empty Lua table as `[]`), is `{}`.
 pub fn section(value: &Value) -> Value {
-    let inner = match value.get("verbatim") {
-        Some(inner @ Value::Object(_)) => inner,
-        Some(Value::Null) => return Value::Object(Map::new()),
-        Some(Value::Array(a)) if a.is_empty() => return Value::Object(Map::new()),
-        _ => value,
-    };
-    match inner {
+    match value.get("verbatim").unwrap_or(value) {
+        Value::Null => Value::Object(Map::new()),
         Value::Array(a) if a.is_empty() => Value::Object(Map::new()),
-        other => other.clone(),
+        inner => inner.clone(),
     }
 }
 
