@@ -56,26 +56,25 @@ if [[ "${EDITORS_SKIP_NVIM:-0}" != 1 ]]; then
     nvim="$venv/bin/nvim"
     "$nvim" --version | head -1
 
+    # One run of tests/editors/nvim_e2e.lua in a fresh scratch folder: `e2e WHAT [VAR=1]`.
+    e2e() {
+        local what="$1"
+        shift
+        rm -rf "$scratch/e2e" && mkdir -p "$scratch/state" "$scratch/cache" "$scratch/e2e"
+        env "$@" XDG_STATE_HOME="$scratch/state" XDG_CACHE_HOME="$scratch/cache" \
+            XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
+            timeout 120 "$nvim" --headless --clean -l tests/editors/nvim_e2e.lua "$repo" "$bin" "$scratch/e2e" \
+            </dev/null || die "the Neovim end-to-end test ($what) failed (see the FAIL lines above)"
+    }
+
     step "Neovim end-to-end: plugin + real server on examples/ (tests/editors/nvim_e2e.lua)"
-    mkdir -p "$scratch/state" "$scratch/cache" "$scratch/e2e"
-    XDG_STATE_HOME="$scratch/state" XDG_CACHE_HOME="$scratch/cache" \
-        XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
-        timeout 120 "$nvim" --headless --clean -l tests/editors/nvim_e2e.lua "$repo" "$bin" "$scratch/e2e" \
-        </dev/null || die "the Neovim end-to-end test failed (see the FAIL lines above)"
+    e2e "vim.lsp.config path"
 
     step "Neovim end-to-end again on the 0.8-0.10 code path (FileType autocmd + vim.lsp.start)"
-    rm -rf "$scratch/e2e" && mkdir -p "$scratch/e2e"
-    VERBATIM_E2E_LEGACY=1 XDG_STATE_HOME="$scratch/state" XDG_CACHE_HOME="$scratch/cache" \
-        XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
-        timeout 120 "$nvim" --headless --clean -l tests/editors/nvim_e2e.lua "$repo" "$bin" "$scratch/e2e" \
-        </dev/null || die "the Neovim end-to-end test (legacy path) failed (see the FAIL lines above)"
+    e2e "legacy path" VERBATIM_E2E_LEGACY=1
 
     step "Neovim end-to-end with the corpus in verbatim.toml and no settings in setup()"
-    rm -rf "$scratch/e2e" && mkdir -p "$scratch/e2e"
-    VERBATIM_E2E_TOML=1 XDG_STATE_HOME="$scratch/state" XDG_CACHE_HOME="$scratch/cache" \
-        XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
-        timeout 120 "$nvim" --headless --clean -l tests/editors/nvim_e2e.lua "$repo" "$bin" "$scratch/e2e" \
-        </dev/null || die "the Neovim end-to-end test (settings in verbatim.toml) failed (see the FAIL lines above)"
+    e2e "settings in verbatim.toml" VERBATIM_E2E_TOML=1
 fi
 
 step "editors: done"
