@@ -6,8 +6,10 @@
 #
 #   scripts/fresh-clone.sh
 #
-# CARGO_TARGET_DIR, when set, is used for the build (already-built dependencies make it
-# quick); without it the clone builds in its own target folder, from scratch.
+# With CARGO_TARGET_DIR set, the clone builds in its subfolder `fresh-clone`, kept between
+# runs so that the dependencies are built once; without it, in the clone's own target folder,
+# from scratch. Never in the working tree's own build folder: the clone's artifacts have the
+# same names, and a test binary left fresh there would keep the clone's (deleted) paths.
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -33,6 +35,11 @@ mapfile -t commands < <(awk '
 [[ ${#commands[@]} -eq 2 ]] \
     || die "expected two commands in the README's Build and run block, found ${#commands[@]}: ${commands[*]-}"
 
+if [[ -n "${CARGO_TARGET_DIR:-}" ]]; then
+    mkdir -p "$CARGO_TARGET_DIR/fresh-clone"
+    CARGO_TARGET_DIR="$(cd "$CARGO_TARGET_DIR/fresh-clone" && pwd)"
+    export CARGO_TARGET_DIR
+fi
 unset VERBATIM_BBC_CORPUS VERBATIM_BENCH_CORPUS VERBATIM_SOAK_CORPUS
 export XDG_CACHE_HOME="$scratch/cache" NO_COLOR=1
 cd "$clone"
