@@ -38,6 +38,12 @@ pub struct Severities {
     /// A fragment (short phrase, title, scare quote) whose words are in no source.
     #[serde(alias = "fragmentNotFound")]
     pub fragment_not_found: Severity,
+    /// An altered quotation whose changes include a negation, a number or a name.
+    #[serde(alias = "meaningChanged")]
+    pub meaning_changed: Severity,
+    /// Words the source holds only outside its quotation marks (its own narration).
+    #[serde(alias = "paraphraseQuoted")]
+    pub paraphrase_quoted: Severity,
 }
 
 impl Default for Severities {
@@ -49,6 +55,8 @@ impl Default for Severities {
             conflicts: Severity::Warning,
             unattributed: Severity::Information,
             fragment_not_found: Severity::Hint,
+            meaning_changed: Severity::Error,
+            paraphrase_quoted: Severity::Warning,
         }
     }
 }

@@ -7,8 +7,9 @@
 //! LINE:COL KIND SPEAKER “TEXT” | WORDING ATTRIBUTION | SOURCE:LINE SOURCE-SPEAKER | TOLD
 //! ```
 //!
-//! (without a corpus only `LINE:COL KIND SPEAKER “TEXT”`), the changed words of an altered
-//! quotation indented below it, and the summary line last. `-` is nobody or nothing, `~` a
+//! (without a corpus only `LINE:COL KIND SPEAKER “TEXT”`), the changes of an altered
+//! quotation indented below it (`class: what changed`), `too short to look up` under a
+//! phrase too short for the sources to be asked, and the summary line last. `-` is nobody or nothing, `~` a
 //! described speaker. Run with `cargo test --release --test fixtures`; a failure prints a
 //! diff per case. `UPDATE_EXPECT=1` writes what the checker says into `expected` instead
 //! (read the diff in git before committing it).
@@ -88,7 +89,10 @@ fn finding_lines(text: &str, index: &LineIndex, f: &Finding, settings: &Settings
         wording.as_str().unwrap_or("?"),
     );
     for c in &f.changes {
-        let _ = writeln!(out, "    {}", describe_change(c));
+        let _ = writeln!(out, "    {}: {}", c.class.as_str(), describe_change(c));
+    }
+    if f.too_short {
+        let _ = writeln!(out, "    too short to look up");
     }
     out
 }

@@ -379,7 +379,7 @@ proptest! {
     ) {
         let q: Vec<QWord> = q
             .into_iter()
-            .map(|(hash, b, g, s)| QWord { hash, bracket: b && hash == 0, gap_before: g, sentence_start: s })
+            .map(|(hash, b, g, s)| QWord { hash, bracket: b && hash == 0, gap_before: g, sentence_start: s, clause_start: false })
             .collect();
         let a = align(&q, &source);
         check_ops(&q, &source, &a.ops)?;

@@ -540,11 +540,12 @@ fn hover_tells_the_verdict_and_the_source() {
         .to_string();
     assert!(value.contains("Altered"), "{value}");
     assert!(value.contains("~~folk~~ **people**"), "{value}");
-    // The passage in its context in the article.
+    // The passage in its context in the article, the source's side of the change marked.
     assert!(
-        value.contains("**We will never give up on the people of this town, whatever it takes**,\" said Jane Doe."),
+        value.contains("**We will never give up on the *people* of this town, whatever it takes**,\" said Jane Doe."),
         "{value}"
     );
+    assert!(value.contains("- *word*: \"folk\" → \"people\""), "{value}");
     assert!(value.contains("Title"), "{value}");
     assert!(value.contains("a.txt"), "{value}");
     // Outside any quote: nothing.

@@ -1,7 +1,9 @@
 //! Word-level alignment of a quotation against a source passage: exact where the words run
 //! the same (editorial conventions allowed), else the cheapest edit script, from which the
 //! changes are read. Ellipses skip source words for free; `[bracketed]` words are the
-//! editor's and cost nothing; a jump between sentences (stitching) costs a fixed price.
+//! editor's and cost nothing; a jump between sentences or clauses (stitching) costs a
+//! fixed price. Among scripts with the fewest edits, the one that matches the most quotation
+//! words wins, so `will be` against `will not be` is a dropped `not`, not an added `be`.
 
 /// One word of a quotation as the aligner sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +15,9 @@ pub struct QWord {
     pub gap_before: bool,
     /// A new sentence of the quotation starts here: a jump costs `STITCH`.
     pub sentence_start: bool,
+    /// A new clause starts here (after a comma, colon, semicolon or dash): a jump costs
+    /// `CLAUSE_STITCH`.
+    pub clause_start: bool,
 }
 
 /// What the aligner did with a quotation word or a source word.
@@ -33,6 +38,7 @@ pub enum Op {
 /// An alignment of a whole quotation against part of a source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alignment {
+    /// Edits: words replaced, added or dropped, and the price of each jump.
     pub cost: u32,
     pub ops: Vec<Op>,
     /// Quotation words matched exactly (brackets excluded).
@@ -43,6 +49,7 @@ pub struct Alignment {
 }
 
 const STITCH: u32 = 2;
+const CLAUSE_STITCH: u32 = 3;
 const INF: u32 = u32::MAX / 4;
 
 /// Finds the quotation verbatim in `source` (conventions allowed): every word matches in
@@ -129,10 +136,15 @@ fn exact_rest(
 }
 
 /// The cheapest alignment of the whole quotation against any part of `source`.
+///
+/// Costs are counted in units of `unit` (one edit) plus one for each quotation word left
+/// unmatched, which only breaks ties between scripts with as many edits: there are fewer
+/// quotation words than `unit`.
 pub fn align(q: &[QWord], source: &[u64]) -> Alignment {
     let n = q.len();
     let m = source.len();
     let w = m + 1;
+    let unit = u32::try_from(n).unwrap_or(u32::MAX / 8).saturating_add(1);
     // cost[i][j]: quotation words before i used, source words before j passed.
     let mut cost = vec![INF; (n + 1) * w];
     let mut back = vec![0u8; (n + 1) * w];
@@ -142,8 +154,14 @@ pub fn align(q: &[QWord], source: &[u64]) -> Alignment {
     for i in 0..=n {
         let row = i * w;
         // Free or priced jumps into this row (ellipsis, stitch) and free leading skips.
-        if i > 0 && i < n && (q[i].gap_before || q[i].sentence_start) {
-            let price = if q[i].gap_before { 0 } else { STITCH };
+        if i > 0 && i < n && (q[i].gap_before || q[i].sentence_start || q[i].clause_start) {
+            let price = if q[i].gap_before {
+                0
+            } else if q[i].sentence_start {
+                STITCH * unit
+            } else {
+                CLAUSE_STITCH * unit
+            };
             let best = (0..=m).map(|j| cost[row + j]).min().unwrap_or(INF);
             for j in 0..=m {
                 if best + price < cost[row + j] {
@@ -159,7 +177,7 @@ pub fn align(q: &[QWord], source: &[u64]) -> Alignment {
             }
             // Skip a source word: free before the quotation starts.
             if j < m {
-                let c = here + u32::from(i > 0 && i < n);
+                let c = here + if i > 0 && i < n { unit } else { 0 };
                 if i == 0 || i == n {
                     // leading and trailing source words are simply outside the passage
                 } else if c < cost[row + j + 1] {
@@ -171,14 +189,19 @@ pub fn align(q: &[QWord], source: &[u64]) -> Alignment {
                 let next = row + w;
                 // Use quotation word i against source word j.
                 if j < m {
-                    let c = here + u32::from(!q[i].bracket && q[i].hash != source[j]);
+                    let c = here
+                        + if q[i].bracket || q[i].hash == source[j] {
+                            0
+                        } else {
+                            unit + 1
+                        };
                     if c < cost[next + j + 1] {
                         cost[next + j + 1] = c;
                         back[next + j + 1] = 1;
                     }
                 }
                 // Quotation word i added.
-                let c = here + u32::from(!q[i].bracket);
+                let c = here + if q[i].bracket { 0 } else { unit + 1 };
                 if c < cost[next + j] {
                     cost[next + j] = c;
                     back[next + j] = 2;
@@ -245,7 +268,7 @@ pub fn align(q: &[QWord], source: &[u64]) -> Alignment {
     let first = used.iter().copied().min().unwrap_or(0);
     let last = used.iter().copied().max().unwrap_or(0);
     Alignment {
-        cost: best,
+        cost: best / unit,
         ops,
         matched,
         first,
@@ -275,6 +298,7 @@ mod tests {
                     bracket: open.is_some() && (close.is_none() || close < open),
                     gap_before: before.contains('…') || before.contains("..."),
                     sentence_start: before.contains(['.', '?', '!']),
+                    clause_start: before.contains([',', ';', ':', '—', '–']),
                 }
             })
             .collect()

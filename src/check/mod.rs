@@ -3,9 +3,12 @@
 //! what a finding is told as; `session` remembers findings between checks of a draft.
 
 pub mod align;
+mod changes;
+pub mod fix;
 mod session;
 pub mod verdict;
 
+pub use changes::{Change, ChangeClass};
 pub use session::Checker;
 
 use std::collections::HashMap;
@@ -39,17 +42,6 @@ pub enum AttributionVerdict {
     Unknown,
 }
 
-/// One difference between the draft's words and the source's: words replaced (both set),
-/// added by the draft (`source` empty) or dropped from the source (`draft` empty).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Change {
-    pub draft: String,
-    pub source: String,
-    /// Byte range of the draft words in the draft (empty at the point of a drop).
-    #[serde(skip)]
-    pub draft_range: std::ops::Range<usize>,
-}
-
 /// The source passage that best matches a quotation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
@@ -77,6 +69,9 @@ pub struct Source {
     /// A described, unnamed source speaker ("a spokesman for the FA").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_description: Option<String>,
+    /// Does the source quote these words (or give them to a labelled speaker)? False when
+    /// they are the article's own text, its reporter's narration.
+    pub quoted: bool,
 }
 
 /// The verdicts on one quotation.
@@ -94,6 +89,9 @@ pub struct Finding {
     /// Those other passages (at most `MAX_OTHERS`), for "find all references".
     #[serde(skip)]
     pub others: Vec<Source>,
+    /// Not found, and too few words for the sources to be asked surely: not in the sources
+    /// of the draft's other quotations, but perhaps elsewhere.
+    pub too_short: bool,
 }
 
 /// Options for a check.
@@ -130,9 +128,8 @@ pub fn check_text(
 /// candidate articles fetched at once (two questions to the sources per draft), then each
 /// quotation checked on every core.
 pub fn check_quotes(sources: &dyn Sources, text: &str, quotes: Vec<Quote>) -> Vec<Finding> {
-    let words: Vec<(Vec<QWord>, Vec<Range<usize>>)> =
-        quotes.iter().map(|q| quote_words(text, q)).collect();
-    let queries: Vec<Vec<u64>> = words.iter().map(|(q, _)| query(q)).collect();
+    let words: Vec<Words> = quotes.iter().map(|q| Words::of(text, q)).collect();
+    let queries: Vec<Vec<u64>> = words.iter().map(Words::query).collect();
     let mut candidates = if queries.is_empty() {
         Vec::new()
     } else {
@@ -151,52 +148,130 @@ pub fn check_quotes(sources: &dyn Sources, text: &str, quotes: Vec<Quote>) -> Ve
             .filter_map(|(&id, a)| Some((id, a?)))
             .collect()
     };
-    quotes
+    let mut findings: Vec<Finding> = quotes
         .into_par_iter()
-        .zip(words)
-        .zip(candidates)
-        .map(|((quote, (q, ranges)), candidates)| {
+        .zip(&words)
+        .zip(&candidates)
+        .map(|((quote, w), candidates)| {
             let articles: Vec<(ArticleId, Arc<Article>)> = candidates
                 .iter()
                 .filter_map(|id| Some((*id, Arc::clone(fetched.get(id)?))))
                 .collect();
-            check_quote(text, quote, &q, &ranges, &articles)
+            check_quote(text, quote, w, &articles)
         })
-        .collect()
+        .collect();
+    look_up_short(text, &mut findings, &words, &ids, &fetched);
+    findings
 }
 
-/// The words the sources are asked for: the quotation's own, brackets aside.
-fn query(q: &[QWord]) -> Vec<u64> {
-    q.iter().filter(|w| !w.bracket).map(|w| w.hash).collect()
-}
+/// Fewer words than this are not looked up surely: the index finds every run of five words
+/// a source shares, shorter ones on a best-effort basis, one or two words never.
+const SURE_WORDS: usize = 5;
+/// How many articles a short phrase is looked for in.
+const NEARBY: usize = 16;
 
-/// The quotation's words as the aligner sees them, with their byte ranges in the draft.
-fn quote_words(text: &str, quote: &Quote) -> (Vec<QWord>, Vec<Range<usize>>) {
-    let mut out = Vec::new();
-    let mut ranges: Vec<Range<usize>> = Vec::new();
-    for piece in &quote.pieces {
-        let Some(slice) = text.get(piece.clone()) else {
+/// A quotation too short for the sources to find (`"crippled"`) is looked for in the
+/// articles fetched for the draft's other quotations, their sources first; one found in
+/// none of them is `too_short`, not "not found".
+fn look_up_short(
+    text: &str,
+    findings: &mut [Finding],
+    words: &[Words],
+    ids: &[ArticleId],
+    fetched: &HashMap<ArticleId, Arc<Article>, crate::text::FastHash>,
+) {
+    let short = |f: &Finding, w: &Words| {
+        f.wording == Wording::NotFound && f.source.is_none() && w.query().len() < SURE_WORDS
+    };
+    if !findings.iter().zip(words).any(|(f, w)| short(f, w)) {
+        return;
+    }
+    let mut nearby: Vec<ArticleId> = findings
+        .iter()
+        .filter_map(|f| f.source.as_ref().map(|s| s.id))
+        .collect();
+    nearby.extend(ids.iter().copied());
+    let mut seen = std::collections::HashSet::new();
+    nearby.retain(|id| seen.insert(*id) && fetched.contains_key(id));
+    nearby.truncate(NEARBY);
+    let articles: Vec<(ArticleId, Arc<Article>)> = nearby
+        .iter()
+        .filter_map(|id| Some((*id, Arc::clone(fetched.get(id)?))))
+        .collect();
+    for (f, w) in findings.iter_mut().zip(words) {
+        if !short(f, w) || w.query().is_empty() {
             continue;
-        };
-        let ws = words(slice);
-        for (i, w) in ws.iter().enumerate() {
-            let before = if i == 0 {
-                ""
-            } else {
-                &slice[ws[i - 1].end..w.start]
-            };
-            let open = slice[..w.start].rfind('[');
-            let close = slice[..w.start].rfind(']');
-            out.push(QWord {
-                hash: w.hash,
-                bracket: open.is_some() && (close.is_none() || close < open),
-                gap_before: before.contains('…') || before.contains("..."),
-                sentence_start: i > 0 && before.contains(['.', '?', '!']),
-            });
-            ranges.push(piece.start + w.start..piece.start + w.end);
+        }
+        let again = check_quote(text, f.quote.clone(), w, &articles);
+        if again.source.is_some() {
+            *f = again;
+        } else {
+            f.too_short = true;
         }
     }
-    (out, ranges)
+}
+
+/// A quotation's words as the aligner sees them, with their byte ranges in the draft and
+/// the paragraph (piece) of the quotation each is in.
+struct Words {
+    q: Vec<QWord>,
+    ranges: Vec<Range<usize>>,
+    pieces: Vec<usize>,
+}
+
+impl Words {
+    fn of(text: &str, quote: &Quote) -> Words {
+        let mut out = Words {
+            q: Vec::new(),
+            ranges: Vec::new(),
+            pieces: Vec::new(),
+        };
+        for (p, piece) in quote.pieces.iter().enumerate() {
+            let Some(slice) = text.get(piece.clone()) else {
+                continue;
+            };
+            let ws = words(slice);
+            for (i, w) in ws.iter().enumerate() {
+                let before = if i == 0 {
+                    ""
+                } else {
+                    &slice[ws[i - 1].end..w.start]
+                };
+                let open = slice[..w.start].rfind('[');
+                let close = slice[..w.start].rfind(']');
+                out.q.push(QWord {
+                    hash: w.hash,
+                    bracket: open.is_some() && (close.is_none() || close < open),
+                    gap_before: before.contains('…') || before.contains("..."),
+                    // A new paragraph of the quotation is a new sentence.
+                    sentence_start: (i > 0 && before.contains(['.', '?', '!']))
+                        || (i == 0 && !out.ranges.is_empty()),
+                    clause_start: i > 0 && before.contains([',', ';', ':', '—', '–']),
+                });
+                out.ranges.push(piece.start + w.start..piece.start + w.end);
+                out.pieces.push(p);
+            }
+        }
+        out
+    }
+
+    fn view<'a>(&'a self, text: &'a str) -> changes::QuoteWords<'a> {
+        changes::QuoteWords {
+            q: &self.q,
+            ranges: &self.ranges,
+            pieces: &self.pieces,
+            text,
+        }
+    }
+
+    /// The words the sources are asked for: the quotation's own, brackets aside.
+    fn query(&self) -> Vec<u64> {
+        self.q
+            .iter()
+            .filter(|w| !w.bracket)
+            .map(|w| w.hash)
+            .collect()
+    }
 }
 
 /// Which of an article's words are its speakers' words: all of them but the attributions
@@ -310,10 +385,15 @@ fn longest_run(a: &Alignment) -> usize {
     best
 }
 
-/// The span of source words most dense in the quotation's words, padded by its length.
+/// Alignment tables up to this many cells cover the whole article, so that sentences
+/// stitched from far apart are both in it (a 40-word quotation against 25,000 words).
+const WHOLE_ARTICLE_CELLS: usize = 1 << 20;
+
+/// The span of source words to align against: the whole article when it is small enough,
+/// else the span most dense in the quotation's words, padded by its length.
 fn window(q: &[QWord], source: &[u64]) -> (usize, usize) {
     let n = q.len();
-    if source.len() <= 3 * n + 200 {
+    if source.len() <= 3 * n + 200 || (n + 1) * (source.len() + 1) <= WHOLE_ARTICLE_CELLS {
         return (0, source.len());
     }
     let set: std::collections::HashSet<u64, crate::text::FastHash> =
@@ -430,10 +510,10 @@ fn attribution_verdict(draft: Option<&Speaker>, source: Option<&Speaker>) -> Att
 fn check_quote(
     text: &str,
     quote: Quote,
-    q: &[QWord],
-    ranges: &[Range<usize>],
+    w: &Words,
     articles: &[(ArticleId, Arc<Article>)],
 ) -> Finding {
+    let q = &w.q[..];
     let mut finding = Finding {
         quote,
         wording: Wording::NotFound,
@@ -443,6 +523,7 @@ fn check_quote(
         source: None,
         other_sources: 0,
         others: Vec::new(),
+        too_short: false,
     };
     if q.iter().all(|w| w.bracket) {
         return finding;
@@ -541,8 +622,27 @@ fn check_quote(
         .map(|(_, b)| b)
         .collect();
     finding.other_sources = others.len();
-    finding.changes = changes(best, q, ranges, text);
-    finding.source = Some(source_of(best, speaker.as_ref()));
+    finding.changes =
+        changes::changes(&best.article, &best.alignment.ops, &best.map, &w.view(text));
+    // An ellipsis that leaves out a negation is no legitimate omission.
+    if finding.wording == Wording::Exact && !finding.changes.is_empty() {
+        finding.wording = Wording::Altered;
+    }
+    let mut source = source_of(best, speaker.as_ref());
+    // The passage covers the source words a change names (a replaced last word).
+    let (lo, hi) = finding
+        .changes
+        .iter()
+        .filter(|c| !matches!(c.class, ChangeClass::Stitch | ChangeClass::Order))
+        .filter(|c| !c.source_range.is_empty())
+        .fold((source.start, source.end), |(lo, hi), c| {
+            (lo.min(c.source_range.start), hi.max(c.source_range.end))
+        });
+    if (lo, hi) != (source.start, source.end) && best.article.text.get(lo..hi).is_some() {
+        source = source_of_span(best, lo..hi, speaker.as_ref());
+    }
+    source.quoted = is_quoted(best);
+    finding.source = Some(source);
     // The other passages' speakers are not read: they serve "find all references".
     finding.others = others
         .iter()
@@ -554,7 +654,10 @@ fn check_quote(
 
 /// The passage a backing found, as told to the writer.
 fn source_of(b: &Backing, speaker: Option<&Speaker>) -> Source {
-    let span = passage_span(b);
+    source_of_span(b, passage_span(b), speaker)
+}
+
+fn source_of_span(b: &Backing, span: Range<usize>, speaker: Option<&Speaker>) -> Source {
     let article = &b.article;
     Source {
         id: b.doc,
@@ -573,79 +676,48 @@ fn source_of(b: &Backing, speaker: Option<&Speaker>) -> Source {
             .to_string(),
         speaker: speaker.and_then(|s| s.named_name().map(str::to_string)),
         speaker_description: speaker.filter(|s| !s.named).map(|s| s.name.clone()),
+        quoted: true,
     }
 }
 
-/// Byte range in the article of the source words the alignment used.
+/// Byte range in the article from the first source word the alignment matched to the last
+/// (a replaced word at either end is the changes' to add).
 fn passage_span(b: &Backing) -> Range<usize> {
     let all = &b.article.words;
-    let first = b.map.get(b.alignment.first).and_then(|&k| all.get(k));
-    let last = b.map.get(b.alignment.last).and_then(|&k| all.get(k));
-    match (first, last) {
-        (Some(f), Some(l)) if f.start <= l.end => f.start..l.end,
+    // In the article's order: a reordered quotation matches later words first.
+    let matched = || {
+        b.alignment.ops.iter().filter_map(|op| match op {
+            Op::Match { s, .. } => b.map.get(*s).and_then(|&k| all.get(k)),
+            _ => None,
+        })
+    };
+    match (
+        matched().map(|w| w.start).min(),
+        matched().map(|w| w.end).max(),
+    ) {
+        (Some(start), Some(end)) if start <= end => start..end,
         _ => 0..0,
     }
 }
 
-/// The words replaced, added and dropped, grouped into runs.
-fn changes(b: &Backing, q: &[QWord], ranges: &[Range<usize>], text: &str) -> Vec<Change> {
-    let all = &b.article.words;
-    let src = |s: usize| {
-        b.map
-            .get(s)
-            .and_then(|&k| all.get(k))
-            .map(|w| &b.article.text[w.start..w.end])
-    };
-    let mut out: Vec<Change> = Vec::new();
-    let mut draft_words: Vec<usize> = Vec::new();
-    let mut source_words: Vec<&str> = Vec::new();
-    let mut at = ranges.first().map_or(0, |r| r.start);
-    let flush = |out: &mut Vec<Change>, dw: &mut Vec<usize>, sw: &mut Vec<&str>, at: usize| {
-        if dw.is_empty() && sw.is_empty() {
-            return;
-        }
-        let draft_range = match (dw.first(), dw.last()) {
-            (Some(&f), Some(&l)) => ranges[f].start..ranges[l].end,
-            _ => at..at,
-        };
-        let draft = text
-            .get(draft_range.clone())
-            .unwrap_or_default()
-            .to_string();
-        out.push(Change {
-            draft,
-            source: sw.join(" "),
-            draft_range,
-        });
-        dw.clear();
-        sw.clear();
-    };
+/// Do the article's quotation marks hold most of the source words the alignment matched?
+/// A source with speaker labels gives all its words to someone.
+fn is_quoted(b: &Backing) -> bool {
+    let article = &b.article;
+    if article.knows_speakers() {
+        return true;
+    }
+    let pieces: Vec<&Range<usize>> = article.quotes().iter().flat_map(|q| &q.pieces).collect();
+    let (mut inside, mut total) = (0usize, 0usize);
     for op in &b.alignment.ops {
-        match *op {
-            Op::Match { q: qi, .. } => {
-                flush(&mut out, &mut draft_words, &mut source_words, at);
-                at = ranges[qi].end;
-            }
-            Op::Replace { q: qi, s } => {
-                draft_words.push(qi);
-                source_words.extend(src(s));
-            }
-            Op::Add { q: qi } if !q[qi].bracket => draft_words.push(qi),
-            Op::Add { .. } => {}
-            Op::Drop { s } => source_words.extend(src(s)),
-            Op::Stitch { q: qi } => {
-                flush(&mut out, &mut draft_words, &mut source_words, at);
-                let r = ranges[qi].clone();
-                out.push(Change {
-                    draft: text.get(r.clone()).unwrap_or_default().to_string(),
-                    source: "…".into(),
-                    draft_range: r.start..r.start,
-                });
-            }
+        if let Op::Match { s, .. } = op
+            && let Some(w) = b.map.get(*s).and_then(|&k| article.words.get(k))
+        {
+            total += 1;
+            inside += usize::from(pieces.iter().any(|p| p.start <= w.start && w.end <= p.end));
         }
     }
-    flush(&mut out, &mut draft_words, &mut source_words, at);
-    out
+    2 * inside >= total
 }
 
 #[cfg(test)]
@@ -665,6 +737,7 @@ impl Source {
             text: "the source passage".to_string(),
             speaker: speaker.map(str::to_string),
             speaker_description: None,
+            quoted: true,
         }
     }
 }

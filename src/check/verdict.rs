@@ -2,7 +2,7 @@
 //! message) and a draft's summary line. The CLI reports and the language server both show
 //! these, so a verdict has one name and one count everywhere.
 
-use crate::check::{AttributionVerdict, Change, Finding, Wording};
+use crate::check::{AttributionVerdict, Change, ChangeClass, Finding, Wording};
 use crate::config::{Severities, Severity};
 use crate::draft::QuoteKind;
 use crate::text::count;
@@ -63,16 +63,20 @@ pub enum Code {
     Conflicts,
     Unattributed,
     FragmentNotFound,
+    MeaningChanged,
+    ParaphraseQuoted,
 }
 
 impl Code {
-    pub const ALL: [Code; 6] = [
+    pub const ALL: [Code; 8] = [
         Code::Verified,
         Code::Altered,
         Code::NotFound,
         Code::Conflicts,
         Code::Unattributed,
         Code::FragmentNotFound,
+        Code::MeaningChanged,
+        Code::ParaphraseQuoted,
     ];
 
     /// The stable identifier (SARIF `ruleId`, the `[code]` of human output, the LSP code).
@@ -84,6 +88,8 @@ impl Code {
             Code::Conflicts => "conflicts",
             Code::Unattributed => "unattributed",
             Code::FragmentNotFound => "fragment-not-found",
+            Code::MeaningChanged => "meaning-changed",
+            Code::ParaphraseQuoted => "paraphrase-quoted",
         }
     }
 
@@ -100,6 +106,12 @@ impl Code {
             Code::FragmentNotFound => {
                 "A short quoted phrase, title or scare quote whose words are in no source."
             }
+            Code::MeaningChanged => {
+                "An altered quotation whose changes reverse or change what it says: a negation added or dropped, a number or a name changed."
+            }
+            Code::ParaphraseQuoted => {
+                "The source holds the words but does not quote them: they are the article's own text, not the speaker's."
+            }
         }
     }
 
@@ -112,6 +124,8 @@ impl Code {
             Code::Conflicts => s.conflicts,
             Code::Unattributed => s.unattributed,
             Code::FragmentNotFound => s.fragment_not_found,
+            Code::MeaningChanged => s.meaning_changed,
+            Code::ParaphraseQuoted => s.paraphrase_quoted,
         }
     }
 }
@@ -149,16 +163,22 @@ pub fn diagnosis(finding: &Finding, severities: &Severities) -> Option<Diagnosis
             conflict_message(finding),
         ));
     }
+    let meaning = finding.changes.iter().any(|c| c.class.changes_meaning());
     match finding.wording {
         Wording::NotFound if fragment => issues.push((
             Code::FragmentNotFound,
             severities.fragment_not_found,
-            "quoted phrase not found in the corpus".to_string(),
+            not_found_message(finding, "quoted phrase"),
         )),
         Wording::NotFound => issues.push((
             Code::NotFound,
             severities.not_found,
-            "quotation not found in the corpus".to_string(),
+            not_found_message(finding, "quotation"),
+        )),
+        Wording::Altered if meaning => issues.push((
+            Code::MeaningChanged,
+            quiet(Code::MeaningChanged),
+            meaning_message(&finding.changes),
         )),
         Wording::Altered => issues.push((
             Code::Altered,
@@ -166,6 +186,16 @@ pub fn diagnosis(finding: &Finding, severities: &Severities) -> Option<Diagnosis
             altered_message(&finding.changes),
         )),
         Wording::Exact => {}
+    }
+    if !fragment
+        && finding.wording != Wording::NotFound
+        && finding.source.as_ref().is_some_and(|s| !s.quoted)
+    {
+        issues.push((
+            Code::ParaphraseQuoted,
+            severities.paraphrase_quoted,
+            "the source does not quote these words; it is the article's own text".to_string(),
+        ));
     }
     if !fragment && finding.quote.speaker.is_none() && finding.wording != Wording::NotFound {
         issues.push((
@@ -228,26 +258,83 @@ fn conflict_message(finding: &Finding) -> String {
     }
 }
 
+fn not_found_message(finding: &Finding, what: &str) -> String {
+    if finding.too_short {
+        format!("{what} too short to look up: no source of the draft's other quotations holds it")
+    } else {
+        format!("{what} not found in the corpus")
+    }
+}
+
+/// How many changes a message names before "and N more".
+const SHOWN: usize = 3;
+
 /// `altered quotation: "six" → "sixfold", "now" added`.
 fn altered_message(changes: &[Change]) -> String {
-    const SHOWN: usize = 3;
     if changes.is_empty() {
         return "altered quotation: the words differ from the source".to_string();
     }
-    let mut parts: Vec<String> = changes.iter().take(SHOWN).map(describe_change).collect();
-    if changes.len() > SHOWN {
-        parts.push(format!("and {} more", changes.len() - SHOWN));
-    }
-    format!("altered quotation: {}", parts.join(", "))
+    format!("altered quotation: {}", listed(changes.iter()))
 }
 
-/// One change in words: `"six" → "sixfold"`, `"now" added`, `"very" dropped`.
+/// `"not" dropped: the source says the opposite; also "six" → "sixfold"`: the changes of
+/// meaning first, then the others.
+fn meaning_message(changes: &[Change]) -> String {
+    let (meaning, rest): (Vec<&Change>, Vec<&Change>) =
+        changes.iter().partition(|c| c.class.changes_meaning());
+    let mut out = listed(meaning.into_iter());
+    if !rest.is_empty() {
+        out.push_str("; also ");
+        out.push_str(&listed(rest.into_iter()));
+    }
+    out
+}
+
+fn listed<'a>(changes: impl ExactSizeIterator<Item = &'a Change>) -> String {
+    let n = changes.len();
+    let mut parts: Vec<String> = changes.take(SHOWN).map(describe_change).collect();
+    if n > SHOWN {
+        parts.push(format!("and {} more", n - SHOWN));
+    }
+    parts.join(", ")
+}
+
+/// One change in words, saying what kind it is when that matters: `"six" → "sixfold"`,
+/// `"now" added`, `"not" dropped: the source says the opposite`, `"we're" → "we are" (a
+/// contraction)`, `joined without an ellipsis: 12 source words left out`.
 pub fn describe_change(change: &Change) -> String {
-    match (change.draft.is_empty(), change.source.is_empty()) {
+    let words = match (change.draft.is_empty(), change.source.is_empty()) {
         (false, false) => format!("\"{}\" → \"{}\"", change.draft, change.source),
         (false, true) => format!("\"{}\" added", change.draft),
         (true, false) => format!("\"{}\" dropped", change.source),
         (true, true) => "words changed".to_string(),
+    };
+    let apart = change.apart.unwrap_or(0);
+    let s = if apart == 1 { "" } else { "s" };
+    match change.class {
+        ChangeClass::Word => words,
+        ChangeClass::Negation => format!("{words}: the source says the opposite"),
+        ChangeClass::Number => format!("{words}: the source gives another number"),
+        ChangeClass::Name => format!("{words}: the source names someone else"),
+        ChangeClass::Contraction => format!("{words} (a contraction)"),
+        ChangeClass::Stitch => {
+            format!("joined without an ellipsis: {apart} source word{s} left out")
+        }
+        ChangeClass::Order => format!(
+            "\"{}\" comes earlier in the source ({apart} word{s} before)",
+            first_words(&change.draft)
+        ),
+    }
+}
+
+/// The first few words of a passage, `…` when there are more.
+fn first_words(text: &str) -> String {
+    const WORDS: usize = 5;
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    if ws.len() <= WORDS {
+        ws.join(" ")
+    } else {
+        format!("{}…", ws[..WORDS].join(" "))
     }
 }
 
@@ -372,6 +459,7 @@ pub(crate) mod tests {
             )),
             other_sources: 0,
             others: Vec::new(),
+            too_short: false,
         }
     }
 
@@ -383,11 +471,7 @@ pub(crate) mod tests {
         assert_eq!(diagnosis(&f, &s), None, "verified is off by default");
 
         f.wording = Wording::Altered;
-        f.changes = vec![Change {
-            draft: "six".into(),
-            source: "sixfold".into(),
-            draft_range: 0..0,
-        }];
+        f.changes = vec![Change::words("six", "sixfold", 0..0)];
         let d = diagnosis(&f, &s).unwrap();
         assert_eq!((d.severity, d.code), (Severity::Warning, Code::Altered));
         assert_eq!(d.message, "altered quotation: \"six\" → \"sixfold\"");

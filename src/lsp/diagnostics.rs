@@ -12,8 +12,8 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::position::{self, Encoding};
-use crate::check::verdict::{Summary, Verdict, diagnosis, source_speaker};
-use crate::check::{AttributionVerdict, Finding, Source, Wording};
+use crate::check::verdict::{Summary, Verdict, describe_change, diagnosis, source_speaker};
+use crate::check::{AttributionVerdict, Change, ChangeClass, Finding, Source, Wording, fix};
 use crate::config::{Severities, Severity};
 use crate::draft::{Format, Quote};
 use crate::sources::Place;
@@ -134,14 +134,28 @@ pub fn hover(finding: &Finding, draft: &str, article: Option<&str>) -> String {
             let _ = write!(out, "  \n{}", escape(date));
         }
         let passage = match article.and_then(|a| in_context(a, source.start..source.end)) {
-            Some((before, words, after)) => {
-                format!("…{}**{}**{}…", escape(before), escape(words), escape(after))
-            }
-            None => escape(&source.text),
+            Some((before, words, after)) => format!(
+                "…{}**{}**{}…",
+                escape(before),
+                marked(words, source.start, &finding.changes),
+                escape(after)
+            ),
+            None => format!(
+                "**{}**",
+                marked(&source.text, source.start, &finding.changes)
+            ),
         };
         let _ = write!(out, "\n\n> {}", passage.replace('\n', " "));
         if !finding.changes.is_empty() {
             let _ = write!(out, "\n\nChanges: {}", diff(finding, draft));
+            for c in &finding.changes {
+                let _ = write!(
+                    out,
+                    "\n- *{}*: {}",
+                    c.class.as_str(),
+                    escape(&describe_change(c))
+                );
+            }
         }
     }
     if finding.other_sources > 0 {
@@ -177,7 +191,44 @@ fn in_context(text: &str, passage: std::ops::Range<usize>) -> Option<(&str, &str
     Some((before, words, after))
 }
 
-/// The draft's words with each change shown: `~~draft~~ **source**`.
+/// The source passage (at byte `offset` of its article) with the source's side of each
+/// change marked: changed or dropped words in italics (bold italics inside the bold
+/// passage), words a stitch leaves out struck through.
+fn marked(passage: &str, offset: usize, changes: &[Change]) -> String {
+    let mut spans: Vec<(std::ops::Range<usize>, &str)> = changes
+        .iter()
+        .filter(|c| c.class != ChangeClass::Order && !c.source_range.is_empty())
+        .filter_map(|c| {
+            let r = c.source_range.start.checked_sub(offset)?
+                ..c.source_range.end.checked_sub(offset)?;
+            passage.get(r.clone())?;
+            Some((
+                r,
+                if c.class == ChangeClass::Stitch {
+                    "~~"
+                } else {
+                    "*"
+                },
+            ))
+        })
+        .collect();
+    spans.sort_by_key(|(r, _)| r.start);
+    let mut out = String::new();
+    let mut at = 0;
+    for (r, mark) in spans {
+        if r.start < at {
+            continue;
+        }
+        out.push_str(&escape(&passage[at..r.start]));
+        let _ = write!(out, "{mark}{}{mark}", escape(&passage[r.clone()]));
+        at = r.end;
+    }
+    out.push_str(&escape(&passage[at..]));
+    out
+}
+
+/// The draft's words with each change shown: `~~draft~~ **source**`; `**…**` where words
+/// were joined without an ellipsis.
 fn diff(finding: &Finding, draft: &str) -> String {
     let inner = finding.quote.inner();
     let mut changes: Vec<_> = finding
@@ -193,6 +244,15 @@ fn diff(finding: &Finding, draft: &str) -> String {
             continue;
         }
         out.push_str(&escape(draft.get(at..c.draft_range.start).unwrap_or("")));
+        if c.class == ChangeClass::Stitch {
+            out.push_str("**…** ");
+            at = c.draft_range.start;
+            continue;
+        }
+        if c.class == ChangeClass::Order {
+            at = c.draft_range.start;
+            continue;
+        }
         if !c.draft.is_empty() {
             let _ = write!(out, "~~{}~~", escape(&c.draft));
         }
@@ -245,20 +305,13 @@ pub fn code_actions(
         is_preferred: Some(preferred),
         ..CodeAction::default()
     };
-    if let Some(source) = &finding.source
-        && finding.wording == Wording::Altered
-        && !quote.pieces.is_empty()
-    {
-        let range = if quote.pieces.len() == 1 {
-            quote.pieces[0].clone()
-        } else {
-            quote.inner()
-        };
-        let current = draft.get(range.clone()).unwrap_or("");
-        let text = keep_closing_punctuation(current, &source.text);
+    if let Some(edits) = fix::source_wording(finding, draft) {
         actions.push(action(
             "Use the source's wording".to_string(),
-            vec![TextEdit::new(position::range(rope, range, enc), text)],
+            edits
+                .into_iter()
+                .map(|e| TextEdit::new(position::range(rope, e.range, enc), e.text))
+                .collect(),
             true,
         ));
     }
@@ -291,20 +344,6 @@ pub fn code_actions(
         ));
     }
     actions
-}
-
-/// The draft's quote ends with a comma or stop inside the marks ("…give up,"); a source
-/// passage of bare words should not take it away.
-fn keep_closing_punctuation(current: &str, source: &str) -> String {
-    let source = source.trim();
-    match current.trim_end().chars().last() {
-        Some(p @ (',' | '.' | '!' | '?' | ';' | ':'))
-            if !source.ends_with(|c: char| c.is_ascii_punctuation()) =>
-        {
-            format!("{source}{p}")
-        }
-        _ => source.to_string(),
-    }
 }
 
 /// `“first words…” — Speaker`: a quotation as an outline entry.
@@ -398,11 +437,7 @@ mod tests {
             wording,
             attribution,
             similarity: 0.8,
-            changes: vec![Change {
-                draft: "always".into(),
-                source: "never".into(),
-                draft_range: always..always + 6,
-            }],
+            changes: vec![Change::words("always", "never", always..always + 6)],
             source: Some(Source {
                 start: 7,
                 end: 28,
@@ -412,6 +447,7 @@ mod tests {
             }),
             other_sources: 2,
             others: Vec::new(),
+            too_short: false,
         }
     }
 

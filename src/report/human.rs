@@ -6,7 +6,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use super::{FileReport, floor_boundary};
 use crate::check::verdict::{Diagnosis, Summary, diagnosis};
-use crate::check::{Finding, Wording};
+use crate::check::{ChangeClass, Finding, Wording};
 use crate::config::{Severities, Severity};
 use crate::text::{LineIndex, count, short_title};
 
@@ -142,10 +142,22 @@ fn render_one(
             if r.start < start || r.end > end {
                 continue;
             }
-            let label = match (change.draft.is_empty(), change.source.is_empty()) {
+            let apart = change.apart.unwrap_or(0);
+            let label = match (change.class, change.source.is_empty()) {
+                (ChangeClass::Stitch, _) => format!(
+                    "stitch: joined without an ellipsis ({apart} source word{} left out)",
+                    if apart == 1 { "" } else { "s" }
+                ),
+                (ChangeClass::Order, _) => {
+                    format!("order: comes earlier in the source ({apart} words before)")
+                }
                 (_, false) if r.is_empty() => format!("dropped: \"{}\"", change.source),
                 (_, false) => format!("the source has \"{}\"", change.source),
                 _ => "not in the source".to_string(),
+            };
+            let label = match change.class {
+                ChangeClass::Word | ChangeClass::Stitch | ChangeClass::Order => label,
+                class => format!("{}: {label}", class.as_str()),
             };
             snippet =
                 snippet.annotation(AnnotationKind::Context.span(clip(r.clone())).label(label));
@@ -179,6 +191,7 @@ fn render_one(
         group = group.element(Level::NOTE.message(note));
         if finding.wording == Wording::Altered
             || finding.attribution == crate::check::AttributionVerdict::Conflicts
+            || !source.quoted
         {
             group = group.element(
                 Level::NOTE.message(format!("the source reads: “{}”", clip_chars(&source.text))),
@@ -191,6 +204,7 @@ fn render_one(
 
 fn primary_label(finding: &Finding) -> String {
     match (finding.wording, finding.quote.speaker.as_ref()) {
+        (Wording::NotFound, _) if finding.too_short => "too short to look up".to_string(),
         (Wording::NotFound, _) => "no source holds these words".to_string(),
         _ if finding.attribution == crate::check::AttributionVerdict::Conflicts => {
             "these words".to_string()
@@ -220,11 +234,11 @@ mod tests {
         let mut f = finding(text, "“We scaled up six times,”", Some("Andrii Sybiha"));
         f.wording = Wording::Altered;
         let six = text.find("six").unwrap();
-        f.changes = vec![Change {
-            draft: "six times".into(),
-            source: "sixfold".into(),
-            draft_range: six..six + "six times".len(),
-        }];
+        f.changes = vec![Change::words(
+            "six times",
+            "sixfold",
+            six..six + "six times".len(),
+        )];
         let files = [FileReport {
             path: "drafts/d.md".into(),
             text: text.into(),
@@ -302,11 +316,7 @@ mod more_tests {
         f.attribution = AttributionVerdict::Conflicts;
         f.wording = Wording::Altered;
         let at = text.find("about").unwrap();
-        f.changes = vec![Change {
-            draft: String::new(),
-            source: "creating".into(),
-            draft_range: at..at,
-        }];
+        f.changes = vec![Change::words("", "creating", at..at)];
         f.source.as_mut().unwrap().speaker = Some("Sergey Lavrov".into());
         let files = [FileReport {
             path: "d.md".into(),
@@ -364,11 +374,7 @@ mod more_tests {
         f.quote.start = 2; // inside “
         f.quote.end = 999;
         f.wording = Wording::Altered;
-        f.changes = vec![Change {
-            draft: "x".into(),
-            source: "y".into(),
-            draft_range: 5..2000,
-        }];
+        f.changes = vec![Change::words("x", "y", 5..2000)];
         if let Some(s) = f.quote.speaker.as_mut() {
             s.mention = 40..3000;
         }

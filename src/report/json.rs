@@ -45,6 +45,8 @@ struct Quote<'a> {
     source: Option<&'a Source>,
     other_sources: usize,
     ignored: bool,
+    /// Not found, and too short for the sources to be asked surely.
+    too_short: bool,
     /// How the finding is told (`off` when it is not).
     severity: Severity,
     code: Option<&'static str>,
@@ -90,6 +92,7 @@ fn file<'a>(report: &'a FileReport, severities: &Severities) -> File<'a> {
                 source: f.source.as_ref(),
                 other_sources: f.other_sources,
                 ignored: f.quote.ignored,
+                too_short: f.too_short,
                 severity: told.as_ref().map_or(Severity::Off, |d| d.severity),
                 code: told.as_ref().map(|d| d.code.as_str()),
                 message: told.map(|d| d.message),

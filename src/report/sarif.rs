@@ -64,6 +64,9 @@ pub fn render_sarif(
                     },
                 }],
             });
+            if !finding.changes.is_empty() {
+                result["properties"] = json!({"changes": finding.changes});
+            }
             if let Some(source) = &finding.source {
                 let artifact = source_artifact(source, corpus_root);
                 let line = source.place.line().unwrap_or(source.line);
@@ -184,7 +187,17 @@ mod tests {
         assert_eq!(log["version"], "2.1.0");
         let run = &log["runs"][0];
         assert_eq!(run["columnKind"], "unicodeCodePoints");
-        assert_eq!(run["tool"]["driver"]["rules"].as_array().unwrap().len(), 6);
+        assert_eq!(
+            run["tool"]["driver"]["rules"].as_array().unwrap().len(),
+            Code::ALL.len()
+        );
+        let ids: Vec<&str> = run["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|r| r["id"].as_str())
+            .collect();
+        assert!(ids.contains(&"meaning-changed") && ids.contains(&"paraphrase-quoted"));
         let r = &run["results"][0];
         assert_eq!(r["ruleId"], "altered");
         assert_eq!(r["level"], "warning");
