@@ -54,17 +54,28 @@ const INF: u32 = u32::MAX / 4;
 
 /// Finds the quotation verbatim in `source` (conventions allowed): every word matches in
 /// order, gaps only at ellipses (any length) and brackets (up to 4 source words).
+///
+/// Where an ellipsis lets the words be found in several places, the tightest wins (the
+/// passage the writer most likely cut), so that what the ellipsis leaves out is read right.
 pub fn exact(q: &[QWord], source: &[u64]) -> Option<Alignment> {
     let first = q.iter().position(|w| !w.bracket)?;
+    let words = q.iter().filter(|w| !w.bracket).count();
+    let mut best: Option<Alignment> = None;
     for start in 0..source.len() {
         if source[start] != q[first].hash {
             continue;
         }
         if let Some(a) = exact_from(q, source, first, start) {
-            return Some(a);
+            let span = a.last - a.first + 1;
+            if span <= words {
+                return Some(a);
+            }
+            if best.as_ref().is_none_or(|b| span < b.last - b.first + 1) {
+                best = Some(a);
+            }
         }
     }
-    None
+    best
 }
 
 fn exact_from(q: &[QWord], source: &[u64], first: usize, start: usize) -> Option<Alignment> {
@@ -138,13 +149,14 @@ fn exact_rest(
 /// The cheapest alignment of the whole quotation against any part of `source`.
 ///
 /// Costs are counted in units of `unit` (one edit) plus one for each quotation word left
-/// unmatched, which only breaks ties between scripts with as many edits: there are fewer
-/// quotation words than `unit`.
+/// unmatched and for each jump, which only breaks ties between scripts with as many edits.
 pub fn align(q: &[QWord], source: &[u64]) -> Alignment {
     let n = q.len();
     let m = source.len();
     let w = m + 1;
-    let unit = u32::try_from(n).unwrap_or(u32::MAX / 8).saturating_add(1);
+    // More than the tie-breaking units a script can add up: one per quotation word, one
+    // per jump.
+    let unit = u32::try_from(2 * n + 2).unwrap_or(u32::MAX / 8);
     // cost[i][j]: quotation words before i used, source words before j passed.
     let mut cost = vec![INF; (n + 1) * w];
     let mut back = vec![0u8; (n + 1) * w];
@@ -155,12 +167,14 @@ pub fn align(q: &[QWord], source: &[u64]) -> Alignment {
         let row = i * w;
         // Free or priced jumps into this row (ellipsis, stitch) and free leading skips.
         if i > 0 && i < n && (q[i].gap_before || q[i].sentence_start || q[i].clause_start) {
+            // A jump costs a little more than dropping as many words: on a tie, the
+            // quotation's words are taken as one passage.
             let price = if q[i].gap_before {
                 0
             } else if q[i].sentence_start {
-                STITCH * unit
+                STITCH * unit + 1
             } else {
-                CLAUSE_STITCH * unit
+                CLAUSE_STITCH * unit + 1
             };
             let best = (0..=m).map(|j| cost[row + j]).min().unwrap_or(INF);
             for j in 0..=m {

@@ -232,8 +232,9 @@ impl Words {
             };
             let ws = words(slice);
             for (i, w) in ws.iter().enumerate() {
+                // A paragraph's first word: what stands before it in the paragraph.
                 let before = if i == 0 {
-                    ""
+                    &slice[..w.start]
                 } else {
                     &slice[ws[i - 1].end..w.start]
                 };
