@@ -105,7 +105,7 @@ def main():
             count("control_clean", not changes, label, summary)
             continue
         want = label["changes"][0]
-        classes = {c["class"] for c in changes}
+        classes = {c.get("class") for c in changes}
         count("class_right", classes == {want["class"]}, label,
               f"classes {sorted(classes)}, expected {want['class']}: {summary}")
         meaning = want["class"] in ("negation", "number", "name")
@@ -117,12 +117,13 @@ def main():
                 c = changes[0]
                 ok = fold(c["draft"]) == fold(want["draft"]) and \
                     fold(c["source"]) == fold(want["source"])
-                if ok and want["draft"]:
+                # (A report without ranges, as before issue 11, is judged on its words.)
+                if ok and want["draft"] and "draft_start" in c:
                     ok = (c["draft_start"], c["draft_end"]) == (want["start"], want["end"])
             count("one_word_right", ok, label,
                   f"expected {want['draft']!r} / {want['source']!r}: {summary}")
         elif want["class"] == "stitch":
-            ok = any(c["class"] == "stitch" and abs(c.get("apart", -99) - want["apart"]) <= 1
+            ok = any(c.get("class") == "stitch" and abs(c.get("apart", -99) - want["apart"]) <= 1
                      for c in changes)
             count("stitch_apart", ok, label, f"expected apart {want['apart']}: {summary}")
         elif want["class"] != "order":
