@@ -277,6 +277,8 @@ fn sarif_report_is_2_1_0_with_a_rule_per_verdict() {
         "conflicts",
         "unattributed",
         "fragment-not-found",
+        "meaning-changed",
+        "paraphrase-quoted",
     ] {
         assert!(rules.contains(&id), "rule {id} in {rules:?}");
     }

@@ -496,6 +496,73 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn meaning_changes_narration_and_short_phrases_have_their_own_words() {
+        let text = "“We will be small,” Jane Doe said.";
+        let s = Severities::default();
+        let mut f = finding(text, "“We will be small,”", Some("Jane Doe"));
+        f.wording = Wording::Altered;
+        let at = text.find("be").unwrap();
+        f.changes = vec![
+            Change {
+                class: ChangeClass::Negation,
+                source_range: 40..43,
+                ..Change::words("", "not", at..at)
+            },
+            Change::words("small", "big", 0..0),
+        ];
+        let d = diagnosis(&f, &s).unwrap();
+        assert_eq!(
+            (d.code, d.severity),
+            (Code::MeaningChanged, Severity::Error)
+        );
+        assert_eq!(
+            d.message,
+            "\"not\" dropped: the source says the opposite; also \"small\" → \"big\""
+        );
+        let quiet = Severities {
+            meaning_changed: Severity::Hint,
+            ..s
+        };
+        assert_eq!(diagnosis(&f, &quiet).unwrap().severity, Severity::Hint);
+
+        // The source's own narration, exact: told as such, not verified.
+        let mut f = finding(text, "“We will be small,”", Some("Jane Doe"));
+        f.source.as_mut().unwrap().quoted = false;
+        let d = diagnosis(&f, &s).unwrap();
+        assert_eq!(
+            (d.code, d.severity),
+            (Code::ParaphraseQuoted, Severity::Warning)
+        );
+        assert!(
+            d.message.contains("the source does not quote these words"),
+            "{}",
+            d.message
+        );
+
+        // Too short to ask the sources: never "not found in the corpus".
+        f.wording = Wording::NotFound;
+        f.source = None;
+        f.too_short = true;
+        let d = diagnosis(&f, &s).unwrap();
+        assert_eq!(d.code, Code::NotFound);
+        assert!(
+            d.message.starts_with("quotation too short to look up"),
+            "{}",
+            d.message
+        );
+
+        let stitch = Change {
+            class: ChangeClass::Stitch,
+            apart: Some(12),
+            ..Change::words("", "and more", 5..5)
+        };
+        assert_eq!(
+            describe_change(&stitch),
+            "joined without an ellipsis: 12 source words left out"
+        );
+    }
+
+    #[test]
     fn fragments_are_quiet_and_unattributed_speech_is_told() {
         let text = "They called it a “return to normality” and “a new dawn for us all”.";
         let s = Severities::default();

@@ -384,6 +384,7 @@ pub fn inlay_hint(finding: &Finding, rope: &Rope, enc: Encoding) -> Option<Inlay
     let source = finding.source.as_ref()?;
     let verified = finding.wording == Wording::Exact
         && finding.attribution != AttributionVerdict::Conflicts
+        && source.quoted
         && !finding.quote.ignored;
     verified.then(|| InlayHint {
         position: position::position(rope, finding.quote.end, enc),

@@ -368,6 +368,31 @@ mod more_tests {
     }
 
     #[test]
+    fn a_changed_negation_is_an_error_with_its_class_marked() {
+        let text = "“We will be small,” said Jane Doe.";
+        let mut f = finding(text, "“We will be small,”", Some("Jane Doe"));
+        f.wording = Wording::Altered;
+        let at = text.find(" be").unwrap();
+        f.changes = vec![Change {
+            class: ChangeClass::Negation,
+            ..Change::words("", "not", at..at)
+        }];
+        let files = [FileReport {
+            path: "d.md".into(),
+            text: text.into(),
+            findings: vec![f],
+        }];
+        let out = render_human(&files, &Severities::default(), &HumanOptions::default());
+        assert!(
+            out.starts_with(
+                "error[meaning-changed]: \"not\" dropped: the source says the opposite"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("negation: dropped: \"not\""), "{out}");
+    }
+
+    #[test]
     fn offsets_out_of_range_do_not_panic() {
         let text = "“Ünïcödé words in here,” said Zoë.";
         let mut f = finding(text, "“Ünïcödé words in here,”", Some("Zoë"));

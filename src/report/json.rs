@@ -144,5 +144,35 @@ mod tests {
         assert!(q["source"].get("doc").is_none());
         assert_eq!(q["severity"], "off");
         assert!(q["code"].is_null());
+        assert_eq!(q["source"]["quoted"], true);
+        assert_eq!(q["too_short"], false);
+    }
+
+    #[test]
+    fn changes_carry_their_class_and_both_ranges() {
+        let text = "“We will be there,” Jane Doe said.";
+        let mut f = finding(text, "“We will be there,”", Some("Jane Doe"));
+        f.wording = crate::check::Wording::Altered;
+        let at = text.find(" be").unwrap();
+        f.changes = vec![Change {
+            class: crate::check::ChangeClass::Negation,
+            source_range: 120..123,
+            ..Change::words("", "not", at..at)
+        }];
+        let files = [FileReport {
+            path: "d.md".into(),
+            text: text.into(),
+            findings: vec![f],
+        }];
+        let v: serde_json::Value =
+            serde_json::from_str(&render_json(&files, &Severities::default())).unwrap();
+        let q = &v["files"][0]["quotes"][0];
+        assert_eq!(
+            q["changes"][0],
+            serde_json::json!({"class": "negation", "draft": "", "source": "not",
+                "draft_start": at, "draft_end": at, "source_start": 120, "source_end": 123})
+        );
+        assert_eq!(q["code"], "meaning-changed");
+        assert_eq!(q["severity"], "error");
     }
 }

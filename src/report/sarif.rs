@@ -168,6 +168,11 @@ mod tests {
         let text = "Intro.\n“Kyiv grew six times,” Mr Sybiha said.\n";
         let mut f = finding(text, "“Kyiv grew six times,”", Some("Mr Sybiha"));
         f.wording = Wording::Altered;
+        let six = text.find("six").unwrap();
+        f.changes = vec![crate::check::Change {
+            class: crate::check::ChangeClass::Number,
+            ..crate::check::Change::words("six times", "sixfold", six..six + 9)
+        }];
         f.source.as_mut().unwrap().place = Place::File {
             path: "corpus/politics/001.txt".into(),
             line: 2,
@@ -199,8 +204,8 @@ mod tests {
             .collect();
         assert!(ids.contains(&"meaning-changed") && ids.contains(&"paraphrase-quoted"));
         let r = &run["results"][0];
-        assert_eq!(r["ruleId"], "altered");
-        assert_eq!(r["level"], "warning");
+        assert_eq!(r["ruleId"], "meaning-changed");
+        assert_eq!(r["level"], "error");
         let loc = &r["locations"][0]["physicalLocation"];
         assert_eq!(loc["artifactLocation"]["uri"], "my%20drafts/d.md");
         let region = &loc["region"];
@@ -213,6 +218,8 @@ mod tests {
             (region["endLine"].as_u64(), region["endColumn"].as_u64()),
             (Some(2), Some(23))
         );
+        assert_eq!(r["properties"]["changes"][0]["class"], "number");
+        assert_eq!(r["properties"]["changes"][0]["source"], "sixfold");
         let related = &r["relatedLocations"][0]["physicalLocation"];
         assert_eq!(related["artifactLocation"]["uri"], "politics/001.txt");
         assert_eq!(related["artifactLocation"]["uriBaseId"], "CORPUS");
