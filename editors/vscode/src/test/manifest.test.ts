@@ -40,6 +40,8 @@ test('defaults match the server defaults', () => {
     'verbatim.severity.conflicts': 'warning',
     'verbatim.severity.unattributed': 'information',
     'verbatim.severity.fragmentNotFound': 'hint',
+    'verbatim.severity.meaningChanged': 'error',
+    'verbatim.severity.paraphraseQuoted': 'warning',
   };
   for (const [k, v] of Object.entries(expected)) assert.deepEqual(props[k]?.default, v, k);
   for (const [k, p] of Object.entries(props)) assert.ok(p.markdownDescription || p.description, `${k} has a description`);
