@@ -41,7 +41,8 @@ from pathlib import Path
 WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
 AUX = {"is", "are", "was", "were", "will", "would", "can", "could", "should", "must",
        "has", "have", "had", "do", "does", "did", "may", "might"}
-NEGATIONS = {"not", "never", "no", "nor", "neither", "nothing", "nobody", "none", "nowhere"}
+NEGATIONS = {"not", "never", "no", "nor", "neither", "nothing", "nobody", "none", "nowhere",
+             "cannot"}
 NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                 "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred",
                 "thousand", "million", "billion"]

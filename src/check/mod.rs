@@ -386,22 +386,37 @@ fn longest_run(a: &Alignment) -> usize {
     best
 }
 
-/// Alignment tables up to this many cells cover the whole article, so that sentences
-/// stitched from far apart are both in it (a 40-word quotation against 25,000 words).
+/// Alignment tables up to this many cells cover the whole article for a quotation of
+/// several sentences, so that sentences stitched from far apart are both in it (a 40-word
+/// quotation against 25,000 words).
 const WHOLE_ARTICLE_CELLS: usize = 1 << 20;
 
-/// The span of source words to align against: the whole article when it is small enough,
-/// else the span most dense in the quotation's words, padded by its length.
+/// The span of source words to align against: the whole article when it is small enough
+/// (or the quotation has several sentences and the table stays small), else the span
+/// most dense in the quotation's words, padded by its length.
 fn window(q: &[QWord], source: &[u64]) -> (usize, usize) {
     let n = q.len();
-    if source.len() <= 3 * n + 200 || (n + 1) * (source.len() + 1) <= WHOLE_ARTICLE_CELLS {
+    let sentences = q.iter().any(|w| w.sentence_start);
+    if source.len() <= 3 * n + 200
+        || sentences && (n + 1) * (source.len() + 1) <= WHOLE_ARTICLE_CELLS
+    {
         return (0, source.len());
     }
-    let set: std::collections::HashSet<u64, crate::text::FastHash> =
-        q.iter().map(|w| w.hash).collect();
-    let hits: Vec<usize> = (0..source.len())
-        .filter(|&k| set.contains(&source[k]))
+    // Where the quotation's pairs of neighbouring words are (common single words such as
+    // `the` crowd elsewhere); its single words when no pair is in the source.
+    let pair = |a: u64, b: u64| a.rotate_left(17) ^ b;
+    let pairs: std::collections::HashSet<u64, crate::text::FastHash> =
+        q.windows(2).map(|w| pair(w[0].hash, w[1].hash)).collect();
+    let mut hits: Vec<usize> = (1..source.len())
+        .filter(|&k| pairs.contains(&pair(source[k - 1], source[k])))
         .collect();
+    if hits.is_empty() {
+        let set: std::collections::HashSet<u64, crate::text::FastHash> =
+            q.iter().map(|w| w.hash).collect();
+        hits = (0..source.len())
+            .filter(|&k| set.contains(&source[k]))
+            .collect();
+    }
     let span = 2 * n + 10;
     let mut best = (0usize, 0usize);
     let mut lo = 0;
