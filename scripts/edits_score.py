@@ -58,8 +58,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--verbatim", required=True)
     ap.add_argument("--set", required=True)
-    ap.add_argument("--corpus", default=str(Path(__file__).resolve().parent.parent.parent /
-                                            "shared/corpus/bbc"))
+    ap.add_argument("--corpus", default=os.environ.get(
+        "VERBATIM_BBC_CORPUS",
+        str(Path(__file__).resolve().parent.parent.parent / "shared/corpus/bbc")),
+        help="the BBC corpus (default: $VERBATIM_BBC_CORPUS, else ../shared/corpus/bbc)")
     ap.add_argument("--show", action="store_true", help="print every miss")
     args = ap.parse_args()
     set_dir = Path(args.set)

@@ -376,8 +376,10 @@ KINDS = ["replace-start", "replace-middle", "replace-end", "add-start", "add-mid
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", default=str(Path(__file__).resolve().parent.parent.parent /
-                                            "shared/corpus/bbc"))
+    ap.add_argument("--corpus", default=os.environ.get(
+        "VERBATIM_BBC_CORPUS",
+        str(Path(__file__).resolve().parent.parent.parent / "shared/corpus/bbc")),
+        help="the BBC corpus (default: $VERBATIM_BBC_CORPUS, else ../shared/corpus/bbc)")
     default_out = Path(os.environ.get("CARGO_TARGET_DIR", "/tmp")) / "edits-set"
     ap.add_argument("--out", default=str(default_out))
     ap.add_argument("--split", choices=["dev", "heldout"], default="heldout")

@@ -5,22 +5,16 @@
 
 use std::sync::OnceLock;
 
+mod common;
+
+use common::example::{cases, example_corpus};
 use proptest::prelude::*;
 use verbatim::check::{ChangeClass, CheckOptions, Finding, Wording, check_text, fix};
-use verbatim::corpus::{Corpus, DocId, OpenOptions};
+use verbatim::corpus::DocId;
 use verbatim::draft::Format;
 
-fn corpus() -> &'static Corpus {
-    static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus");
-        let options = OpenOptions {
-            cache_dir: None,
-            progress: None,
-            ..Default::default()
-        };
-        Corpus::open(&[root], &options).expect("examples/corpus opens")
-    })
+fn corpus() -> &'static verbatim::corpus::Corpus {
+    example_corpus()
 }
 
 /// The corpus's own quotations of ten words or more, each with a later quotation of the
@@ -80,14 +74,6 @@ fn edit(tokens: &mut Vec<String>, (op, at, word): (u8, prop::sample::Index, usiz
         }
         _ => {}
     }
-}
-
-/// Cases to run: the given default, or `PROPTEST_CASES` when set.
-fn cases(default: u32) -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
 }
 
 fn the_quote(findings: &[Finding]) -> Option<&Finding> {

@@ -7,12 +7,14 @@
 
 use std::ops::Range;
 
+mod common;
+
+use common::example::{cases, example_corpus};
 use proptest::prelude::*;
 use ropey::Rope;
 use tower_lsp_server::ls_types::Position;
 use verbatim::check::align::{Op, QWord, align, exact};
 use verbatim::check::{CheckOptions, check_text};
-use verbatim::corpus::{Corpus, OpenOptions};
 use verbatim::draft::{self, ExtractOptions, Format, markup};
 use verbatim::lsp::position::{self, Encoding};
 use verbatim::text::{LineIndex, words};
@@ -217,20 +219,6 @@ fn regression_speaker_of_an_empty_span_at_the_end() {
             assert!(draft::speaker_of_span(text, format, 0..0).is_none());
         }
     }
-}
-
-/// The example corpus, opened once without a cache.
-fn example_corpus() -> &'static Corpus {
-    static CORPUS: std::sync::OnceLock<Corpus> = std::sync::OnceLock::new();
-    CORPUS.get_or_init(|| {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus");
-        let options = OpenOptions {
-            cache_dir: None,
-            progress: None,
-            ..Default::default()
-        };
-        Corpus::open(&[root], &options).expect("examples/corpus opens")
-    })
 }
 
 /// Drafts made of the example draft's words and the awkward pieces, so that quotations
@@ -463,12 +451,4 @@ fn check_positions(text: &str) -> Result<(), TestCaseError> {
         }
     }
     Ok(())
-}
-
-/// Cases per property: the given default, or `PROPTEST_CASES` when set.
-fn cases(default: u32) -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(default)
 }

@@ -2,5 +2,6 @@
 #![allow(dead_code)]
 
 pub mod bbc;
+pub mod example;
 pub mod lsp_client;
 pub mod workspace;
