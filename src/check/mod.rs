@@ -18,7 +18,6 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::draft::lexicon::PERSON_TITLES;
 use crate::draft::{self, ExtractOptions, Format, Quote, Speaker};
 use crate::sources::{Article, ArticleId, Place, Sources};
 use crate::text::words;
@@ -432,50 +431,8 @@ fn window(q: &[QWord], source: &[u64]) -> (usize, usize) {
     (start, (start + 3 * n + 40).min(source.len()))
 }
 
-/// A name's words as `same_person` compares them: lower case, titles and `the` dropped.
-fn name_parts(name: &str) -> Vec<String> {
-    name.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-                .to_lowercase()
-                .replace('’', "'")
-        })
-        .filter(|w| !w.is_empty() && w != "the" && !PERSON_TITLES.contains(&w.as_str()))
-        .collect()
-}
-
-/// The initials of a name's capitalised words, in lower case (`Rugby Football Union`: rfu).
-fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .filter_map(|w| w.chars().next())
-        .collect::<String>()
-        .to_lowercase()
-}
-
-/// A name written as an acronym (`RFU`, `G8`).
-fn is_acronym(s: &str) -> bool {
-    s.len() >= 2 && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-}
-
-/// Are two names one person? Surnames must agree, and first names too when both give one;
-/// an organisation may be named by its initials.
-pub fn same_person(a: &str, b: &str) -> bool {
-    if is_acronym(a.trim()) || is_acronym(b.trim()) {
-        let (short, long) = if is_acronym(a.trim()) {
-            (a.trim(), b)
-        } else {
-            (b.trim(), a)
-        };
-        return short.eq_ignore_ascii_case(long.trim())
-            || initials(long).ends_with(&short.to_lowercase());
-    }
-    let (pa, pb) = (name_parts(a), name_parts(b));
-    match (pa.last(), pb.last()) {
-        (Some(x), Some(y)) if x == y => pa.len() < 2 || pb.len() < 2 || pa[0] == pb[0],
-        _ => false,
-    }
-}
+pub use crate::draft::identity::same_person;
+use crate::draft::identity::{initials, is_acronym, name_parts};
 
 /// Could the article name this speaker at all? Its words hold the speaker's surname, or
 /// the initials of their name (an organisation named by its acronym). `same_person` needs
@@ -769,6 +726,7 @@ mod tests {
             cue: "said".into(),
             mention: 0..0,
             certain,
+            confidence: 1.0,
         }
     }
 

@@ -444,6 +444,7 @@ pub(crate) mod tests {
                         named: true,
                         cue: "said".to_string(),
                         mention: at..at + name.len(),
+                        confidence: 1.0,
                     }
                 }),
                 ignored: false,

@@ -1,6 +1,7 @@
 //! What a draft says: which byte ranges are prose (`markup`), the quotations in them
 //! (`quotes`), and who each is given to (`speakers`). Pure functions over a `&str`.
 
+pub mod identity;
 pub(crate) mod lexicon;
 pub mod markup;
 pub mod quotes;
@@ -43,7 +44,7 @@ pub enum QuoteKind {
 }
 
 /// Who a quotation is given to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Speaker {
     /// The fullest form of the name the text gives ("Andrii Sybiha", "Rugby Football Union"),
     /// or, when `named` is false, the description ("a spokesman for the FA").
@@ -57,6 +58,9 @@ pub struct Speaker {
     /// False when the name is a lone capitalised word the text gives no other sign of being
     /// a person or organisation (`Rival`, `Swedish`): too weak to call a conflict on.
     pub certain: bool,
+    /// How sure the finder is that the text gives the words to this speaker, 0 to 1: the
+    /// model's probability for it against every other candidate and no one.
+    pub confidence: f32,
 }
 
 impl Speaker {
@@ -67,7 +71,7 @@ impl Speaker {
 }
 
 /// A quotation in a text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
     /// Byte range from the opening mark to just past the closing one (for a block quote,
     /// the lines of the block). A quotation that never closes ends with its last piece.

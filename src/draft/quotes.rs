@@ -136,7 +136,7 @@ fn paragraphs(text: &str, lines_are_paragraphs: bool) -> Vec<Range<usize>> {
 }
 
 /// Plain text written one paragraph a line with no blank lines between (as many exports are).
-fn one_paragraph_a_line(text: &str) -> bool {
+pub(crate) fn one_paragraph_a_line(text: &str) -> bool {
     let lines: Vec<&str> = text.lines().collect();
     lines.len() > 2 && lines.iter().all(|l| !l.trim().is_empty())
 }
@@ -365,12 +365,18 @@ const COINING_CUES: &[&str] = &[
 ];
 
 fn kind_of(text: &str, start: usize, inner: &str, options: &ExtractOptions) -> QuoteKind {
+    if words(inner).len() < options.min_speech_words || named_thing(text, start, inner) {
+        QuoteKind::Fragment
+    } else {
+        QuoteKind::Speech
+    }
+}
+
+/// A title (every word capitalised but the small ones, no sentence punctuation) or a coined
+/// term (`so-called "…"`, `known as "…"`): quoted words that are no one's speech.
+fn named_thing(text: &str, start: usize, inner: &str) -> bool {
     let ws: Vec<&str> = inner.split_whitespace().collect();
     let n = words(inner).len();
-    if n < options.min_speech_words {
-        return QuoteKind::Fragment;
-    }
-    // A title: every word capitalised but the small ones, no sentence punctuation.
     let title_case = ws.len() <= 8
         && !inner.trim_end().ends_with(['.', ',', '!', '?', ';', ':'])
         && ws.iter().all(|w| {
@@ -382,9 +388,8 @@ fn kind_of(text: &str, start: usize, inner: &str, options: &ExtractOptions) -> Q
                 )
         });
     if title_case {
-        return QuoteKind::Fragment;
+        return true;
     }
-    // A coined term: `so-called "…"`, `known as "…"`.
     let before = text[..start].trim_end();
     let last = before
         .rsplit(char::is_whitespace)
@@ -392,12 +397,15 @@ fn kind_of(text: &str, start: usize, inner: &str, options: &ExtractOptions) -> Q
         .unwrap_or("")
         .to_lowercase();
     if n <= 6 && COINING_CUES.contains(&last.as_str()) {
-        if last == "as" && !before.to_lowercase().ends_with("known as") {
-            return QuoteKind::Speech;
-        }
-        return QuoteKind::Fragment;
+        return last != "as" || before.to_lowercase().ends_with("known as");
     }
-    QuoteKind::Speech
+    false
+}
+
+/// A fragment only for being short: not a title nor a coined term, so a whole utterance
+/// when the text gives it to someone (`"Any," she said`).
+pub(crate) fn short_only(text: &str, quote: &Quote) -> bool {
+    quote.kind == QuoteKind::Fragment && !quote.block && !named_thing(text, quote.start, &quote.text)
 }
 
 /// The writer's marker `verbatim-ignore` on the quotation's line before it, or on the line above.

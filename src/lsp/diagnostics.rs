@@ -432,6 +432,8 @@ mod tests {
                     named: true,
                     cue: "said".into(),
                     mention: jane..jane + "Jane Doe".len(),
+                    confidence: 1.0,
+                    confidence: 1.0,
                 }),
                 ignored: false,
             },

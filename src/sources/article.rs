@@ -150,6 +150,8 @@ impl Article {
                     cue: "label".to_string(),
                     mention: l.range.start..l.range.start,
                     certain: true,
+                    // The source's own label: no guesswork.
+                    confidence: 1.0,
                 });
         }
         let quotes = self.quotes();

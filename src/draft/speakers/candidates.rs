@@ -1,0 +1,380 @@
+//! From the links a quotation has to the candidates it may be given to, with their features:
+//! a name is its entity; a pronoun or role noun (`he said`, `the company said`) stands for each
+//! earlier entity it could refer to, described by agreement, distance, position and recency;
+//! an unnamed speaker (`a spokeswoman`) is a candidate of its own.
+
+use std::ops::Range;
+
+use super::Ctx;
+use super::cues::{Link, Pattern, Phrase};
+use super::model::{F, Features, N};
+use super::names::Kind;
+use crate::draft::lexicon::{Gender, list};
+
+/// Who a candidate is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Who {
+    Entity(usize),
+    /// An unnamed speaker, by its description.
+    Described(String),
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Candidate {
+    pub who: Who,
+    pub features: Features,
+    /// Where the speaker is mentioned for this quotation (the name, pronoun or description).
+    pub mention: Range<usize>,
+    pub cue: String,
+}
+
+/// What the quotations before this one were given to, for continuation and recency.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Earlier {
+    /// Per earlier quotation: its token and the entity chosen for it.
+    pub speakers: Vec<(usize, Option<Who>)>,
+}
+
+fn pattern_feature(p: Pattern) -> F {
+    match p {
+        Pattern::AfterName => F::AfterName,
+        Pattern::AfterVerb => F::AfterVerb,
+        Pattern::Before => F::Before,
+        Pattern::According => F::According,
+        Pattern::Trailing => F::Trailing,
+        Pattern::ThatWas => F::ThatWas,
+        Pattern::PrevSentence => F::PrevSentence,
+        Pattern::Colon => F::Colon,
+        Pattern::Block => F::Block,
+        Pattern::Subject => F::Subject,
+        Pattern::Topic => F::Topic,
+    }
+}
+
+fn set(f: &mut Features, which: F, value: f32) {
+    let slot = &mut f[which as usize];
+    if value > *slot {
+        *slot = value;
+    }
+}
+
+/// What a pronoun or role noun refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refers {
+    /// `he`, `she`, `the coach`: a person (of this gender, when known).
+    Person(Gender),
+    /// `it`, `the company`.
+    Thing,
+    /// `they`.
+    Plural,
+}
+
+/// A pronoun's or role's antecedent as seen from where it stands.
+struct Antecedent {
+    who: Who,
+    /// Its nearest mention before the pronoun: token, sentence distance, paragraph change.
+    dist: usize,
+    other_para: bool,
+    subject: bool,
+    possessive: bool,
+    after_prep: bool,
+    rank: usize,
+    /// The most recent antecedent that stood as a subject.
+    latest_subject: bool,
+    /// In the quotation's own sentence before it, with no cue between: part of the reported
+    /// words' sentence (`Mr Blair has "…" as before, he said`), not their speaker.
+    inside_reported: bool,
+}
+
+/// The candidates for the quotation at token `qt`, merged by who they are.
+pub(super) fn candidates(
+    ctx: &Ctx,
+    qt: usize,
+    quote_text: &str,
+    links: &[Link],
+    earlier: &Earlier,
+    continuation: Option<&Who>,
+) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut add = |who: Who, mention: Range<usize>, cue: &str, feats: &[(F, f32)]| {
+        let i = match out.iter().position(|c| c.who == who) {
+            Some(i) => i,
+            None => {
+                out.push(Candidate {
+                    who,
+                    features: [0.0; N],
+                    mention,
+                    cue: cue.to_string(),
+                });
+                out.len() - 1
+            }
+        };
+        for &(f, v) in feats {
+            set(&mut out[i].features, f, v);
+        }
+    };
+    for link in links {
+        let p = pattern_feature(link.pattern);
+        let weak = if link.weak { 1.0 } else { 0.0 };
+        let common = [(p, 1.0), (F::WeakCue, weak)];
+        match &link.phrase {
+            Phrase::Mention(m) => {
+                let mention = &ctx.mentions[*m];
+                let e = ctx.entities.of_mention[*m];
+                let mut f = common.to_vec();
+                f.extend([
+                    (F::ViaName, 1.0),
+                    (F::Possessive, flag(mention.possessive)),
+                    (F::AfterPrep, flag(mention.after_prep)),
+                    (F::InTitle, flag(mention.in_title)),
+                    (F::MentionSubject, flag(mention.subject)),
+                ]);
+                add(Who::Entity(e), mention.range.clone(), &link.cue, &f);
+            }
+            Phrase::Described { range, text } => {
+                let mut f = common.to_vec();
+                f.push((F::ViaDescribed, 1.0));
+                add(Who::Described(text.clone()), range.clone(), &link.cue, &f);
+            }
+            Phrase::Pronoun { tok } => {
+                let word = ctx.doc.lword(*tok).unwrap_or_default();
+                let range = ctx.doc.tok_range(*tok);
+                let refers = match word {
+                    "he" => Refers::Person(Gender::Male),
+                    "she" => Refers::Person(Gender::Female),
+                    "it" => Refers::Thing,
+                    "they" => Refers::Plural,
+                    _ => continue,
+                };
+                for a in antecedents(ctx, *tok, qt, refers, earlier) {
+                    let mut f = common.to_vec();
+                    f.push((F::ViaPronoun, 1.0));
+                    f.extend(antecedent_features(ctx, &a, refers));
+                    add(a.who, range.clone(), &link.cue, &f);
+                }
+            }
+            Phrase::Role { tok, head, range } => {
+                let text = ctx.doc.text[range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+                let refers = if ctx.doc.lex.is(head, list::ORG_NOUN) && !ctx.doc.lex.is(head, list::PERSON_NOUN) {
+                    Refers::Thing
+                } else {
+                    Refers::Person(ctx.doc.lex.get(head).gender)
+                };
+                for a in antecedents(ctx, *tok, qt, refers, earlier) {
+                    let role = match &a.who {
+                        Who::Entity(e) => ctx.entities.list[*e].roles.iter().any(|r| r == head),
+                        Who::Described(d) => d.ends_with(head.as_str()),
+                    };
+                    let mut f = common.to_vec();
+                    f.extend([(F::ViaRole, 1.0), (F::RoleMatch, flag(role))]);
+                    f.extend(antecedent_features(ctx, &a, refers));
+                    add(a.who, range.clone(), &link.cue, &f);
+                }
+                let mut f = common.to_vec();
+                f.push((F::ViaDescribed, 1.0));
+                f.push((F::ViaRole, 1.0));
+                add(Who::Described(text), range.clone(), &link.cue, &f);
+            }
+        }
+    }
+    if let Some(who) = continuation {
+        let mention = ctx.doc.tok_range(qt.min(ctx.doc.len().saturating_sub(1)));
+        add(who.clone(), mention.start..mention.start, "continued", &[(F::Continuation, 1.0)]);
+    }
+    let s = ctx.doc.sent_of[qt];
+    let alone = (ctx.doc.sentences[s].clone()).all(|k| k == qt || ctx.doc.word(k).is_none());
+    let prev = earlier.speakers.last().and_then(|(t, w)| {
+        let near = ctx.doc.para_of[qt].saturating_sub(ctx.doc.para_of[*t]) <= 2;
+        w.as_ref().filter(|_| near)
+    });
+    // Direct attributions (`"…," X said`, `X said: "…"`, `according to X`) outrank the
+    // context: a candidate with none, where another has one, says so.
+    let direct = [F::AfterName, F::AfterVerb, F::Before, F::According, F::Colon, F::Block, F::Trailing];
+    let has_direct = |c: &Candidate| direct.iter().any(|&f| c.features[f as usize] > 0.0);
+    let any_direct = out.iter().any(has_direct);
+    for c in &mut out {
+        if any_direct && !has_direct(c) {
+            set(&mut c.features, F::Outranked, 1.0);
+        }
+    }
+    for c in &mut out {
+        set(&mut c.features, F::Bias, 1.0);
+        set(&mut c.features, F::QuoteAlone, flag(alone));
+        if prev == Some(&c.who) {
+            set(&mut c.features, F::PrevSpeaker, 1.0);
+        }
+        let links = (0..N)
+            .filter(|&i| (F::AfterName as usize..=F::Continuation as usize).contains(&i) && c.features[i] > 0.0)
+            .count();
+        set(&mut c.features, F::StrongLinks2, flag(links >= 2));
+        if let Who::Entity(e) = c.who {
+            let ent = &ctx.entities.list[e];
+            let kind = match ent.kind {
+                Kind::Person => F::KindPerson,
+                Kind::Org => F::KindOrg,
+                Kind::Outlet => F::KindOutlet,
+                Kind::Place => F::KindPlace,
+                Kind::Thing => F::KindThing,
+                Kind::Unknown => F::KindUnknown,
+            };
+            set(&mut c.features, kind, 1.0);
+            set(&mut c.features, F::PersonEvidence, flag(ent.person_evidence));
+            set(&mut c.features, F::OneWordName, flag(!ent.name.contains(' ')));
+            set(&mut c.features, F::Salience, (1.0 + ent.mentions.len() as f32).ln());
+            let in_sentence = ent.mentions.iter().any(|&m| ctx.mentions[m].sentence == s);
+            set(&mut c.features, F::InQuoteSentence, flag(in_sentence));
+            // People seldom name themselves: `"I had a word with Olof," he said` is not Olof.
+            set(&mut c.features, F::NamedInQuote, flag(named_in(quote_text, &ent.name)));
+        }
+    }
+    out
+}
+
+fn flag(b: bool) -> f32 {
+    if b { 1.0 } else { 0.0 }
+}
+
+fn antecedent_features(ctx: &Ctx, a: &Antecedent, refers: Refers) -> Vec<(F, f32)> {
+    let mut f = vec![
+        (
+            match a.dist {
+                0 => F::Dist0,
+                1 => F::Dist1,
+                2 => F::Dist2,
+                _ => F::Dist3,
+            },
+            1.0,
+        ),
+        (F::OtherPara, flag(a.other_para)),
+        (F::AnteSubject, flag(a.subject)),
+        (F::Possessive, flag(a.possessive)),
+        (F::AfterPrep, flag(a.after_prep)),
+        (
+            match a.rank {
+                0 => F::Rank1,
+                1 => F::Rank2,
+                _ => F::RankLater,
+            },
+            1.0,
+        ),
+        (F::LatestSubject, flag(a.latest_subject)),
+        (F::InReported, flag(a.inside_reported)),
+    ];
+    let (kind, gender) = match &a.who {
+        Who::Entity(e) => (ctx.entities.list[*e].kind, ctx.entities.list[*e].gender),
+        Who::Described(_) => (Kind::Person, Gender::Unknown),
+    };
+    let person = matches!(kind, Kind::Person | Kind::Unknown);
+    match refers {
+        Refers::Person(want) => {
+            if want != Gender::Unknown && gender != Gender::Unknown {
+                f.push((if want == gender { F::GenderMatch } else { F::GenderMismatch }, 1.0));
+            }
+            if !person {
+                f.push((F::PronounNonPerson, 1.0));
+            }
+        }
+        Refers::Thing => {
+            if kind == Kind::Person {
+                f.push((F::PronounItPerson, 1.0));
+            }
+        }
+        Refers::Plural => f.push((F::PronounThey, 1.0)),
+    }
+    f
+}
+
+/// How far back a pronoun looks for its antecedent, in sentences.
+const WINDOW: usize = 8;
+/// How many of the most recent entities it considers.
+const MAX_ANTECEDENTS: usize = 6;
+
+/// The entities (and unnamed people) a pronoun at `tok` could stand for, most recent first.
+fn antecedents(ctx: &Ctx, tok: usize, qt: usize, refers: Refers, earlier: &Earlier) -> Vec<Antecedent> {
+    let doc = &ctx.doc;
+    // Mentions after the quotation are not the antecedent of a pronoun after it (`"…," he
+    // said of Smith`), nor those after the pronoun.
+    let limit = tok.min(qt);
+    let here = doc.sent_of[limit.min(doc.len() - 1)];
+    let para = doc.para_of[limit.min(doc.len() - 1)];
+    let mut seen: Vec<Antecedent> = Vec::new();
+    let mut push = |who: Who, t: usize, subject: bool, possessive: bool, after_prep: bool| {
+        if seen.iter().any(|a| a.who == who) || seen.len() >= MAX_ANTECEDENTS {
+            return;
+        }
+        seen.push(Antecedent {
+            who,
+            dist: here - doc.sent_of[t],
+            other_para: doc.para_of[t] != para,
+            subject,
+            possessive,
+            after_prep,
+            rank: 0,
+            latest_subject: false,
+            inside_reported: false,
+        });
+    };
+    // Walk mentions backwards from the limit.
+    let first_sentence = here.saturating_sub(WINDOW);
+    let mut events: Vec<(usize, Who, bool, bool, bool)> = Vec::new();
+    for (i, m) in ctx.mentions.iter().enumerate() {
+        if m.run_start >= limit || m.sentence < first_sentence || para.saturating_sub(m.para) > 4 {
+            continue;
+        }
+        let e = ctx.entities.of_mention[i];
+        let ent = &ctx.entities.list[e];
+        // `it`, `the company`: never a person.
+        if ent.kind == Kind::Thing || refers == Refers::Thing && ent.person_evidence {
+            continue;
+        }
+        events.push((m.run_start, Who::Entity(e), m.subject, m.possessive, m.after_prep));
+    }
+    // Sentences led by `he` or `she` stand for whoever they were resolved to.
+    for &(t, e) in &ctx.pronoun_subjects {
+        if t < limit && doc.sent_of[t] >= first_sentence && refers != Refers::Thing {
+            events.push((t, Who::Entity(e), true, false, false));
+        }
+    }
+    for d in &ctx.described {
+        if d.tok < limit && doc.sent_of[d.tok] >= first_sentence && d.subject {
+            events.push((d.tok, Who::Described(d.text.clone()), d.subject, false, false));
+        }
+    }
+    // Speakers of earlier quotations stand where they were quoted.
+    for (t, who) in &earlier.speakers {
+        if let Some(who) = who
+            && *t < limit
+            && doc.sent_of[*t] >= first_sentence
+        {
+            events.push((*t, who.clone(), true, false, false));
+        }
+    }
+    events.sort_by_key(|e| std::cmp::Reverse(e.0));
+    for (t, who, subject, possessive, after_prep) in events {
+        push(who, t, subject, possessive, after_prep);
+    }
+    let quote_sentence = doc.sent_of[qt];
+    let cue_before = (doc.sentences[quote_sentence].start..qt).any(|k| doc.cue_at(k) || doc.punct(k) == Some(':'));
+    let mut subject_seen = false;
+    for (rank, a) in seen.iter_mut().enumerate() {
+        a.rank = rank;
+        if a.subject && !subject_seen {
+            a.latest_subject = true;
+            subject_seen = true;
+        }
+        a.inside_reported = tok > qt && a.dist == 0 && here == quote_sentence && !cue_before;
+    }
+    seen
+}
+
+/// Does a quotation's text name someone (a word of their name, capitalised, as a word)?
+fn named_in(quote: &str, name: &str) -> bool {
+    let words: Vec<&str> = quote
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .map(super::tokens::base)
+        .collect();
+    name.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
+        .any(|w| words.contains(&w))
+}

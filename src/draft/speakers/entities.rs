@@ -1,0 +1,232 @@
+//! The people and organisations behind a text's mentions: `Mr. Burman`, `Burman` and `Leonard E.
+//! Burman` are one person, named by the fullest form; `Ms. Khan` after `Khizr Khan` and
+//! `Ghazala Khan` is the woman; `RFU` is the `Rugby Football Union`.
+
+use std::collections::HashMap;
+
+use super::names::{Kind, Mention};
+use crate::draft::identity::initials;
+use crate::draft::lexicon::Gender;
+use crate::text::FastHash;
+
+#[derive(Debug, Clone)]
+pub(super) struct Entity {
+    /// The fullest form of the name the text gives.
+    pub name: String,
+    pub kind: Kind,
+    pub gender: Gender,
+    /// Its mentions, in text order.
+    pub mentions: Vec<usize>,
+    /// Role words given to any of its mentions.
+    pub roles: Vec<String>,
+    /// Some mention had `Mr`, `Dr`, a first name or a post: a person for certain.
+    pub person_evidence: bool,
+}
+
+pub(super) struct Entities {
+    pub list: Vec<Entity>,
+    /// The entity of each mention.
+    pub of_mention: Vec<usize>,
+}
+
+fn compatible_gender(a: Gender, b: Gender) -> bool {
+    a == Gender::Unknown || b == Gender::Unknown || a == b
+}
+
+fn first_agrees(a: &str, b: &str) -> bool {
+    a == b || a.len() == 1 && b.starts_with(a) || b.len() == 1 && a.starts_with(b)
+}
+
+/// Groups mentions into entities, in text order: a full name opens an entity (or joins one
+/// with the same surname and first name), a short form joins the nearest entity before it that
+/// it can name (else the nearest after it).
+pub(super) fn group(mentions: &[Mention]) -> Entities {
+    let mut list: Vec<Entity> = Vec::new();
+    let mut of_mention = vec![usize::MAX; mentions.len()];
+    let mut by_surname: HashMap<&str, Vec<usize>, FastHash> = HashMap::default();
+    let mut by_first: HashMap<&str, Vec<usize>, FastHash> = HashMap::default();
+    let mut by_name: HashMap<&str, usize, FastHash> = HashMap::default();
+    let people = |k: Kind| matches!(k, Kind::Person | Kind::Unknown);
+    // Full names first, so that a short form before its full name finds it.
+    let full = |m: &Mention| people(m.kind) && m.words.len() >= 2;
+    for pass in 0..2 {
+        for (i, m) in mentions.iter().enumerate() {
+            if (pass == 0) != full(m) || of_mention[i] != usize::MAX {
+                continue;
+            }
+            let surname = m.words.last().map(String::as_str).unwrap_or_default();
+            let found = if !people(m.kind) {
+                by_name.get(m.name.as_str()).copied().or_else(|| org_alias(&list, m))
+            } else if full(m) {
+                by_surname.get(surname).and_then(|ids| {
+                    ids.iter().rev().copied().find(|&e| {
+                        let other = &mentions[list[e].mentions[0]];
+                        other.words.len() >= 2 && first_agrees(&other.words[0], &m.words[0])
+                    })
+                })
+            } else {
+                short_form(&list, mentions, m, i, &by_surname, &by_first)
+            };
+            let e = match found {
+                Some(e) => e,
+                None => {
+                    list.push(Entity {
+                        name: m.name.clone(),
+                        kind: m.kind,
+                        gender: m.gender,
+                        mentions: Vec::new(),
+                        roles: Vec::new(),
+                        person_evidence: false,
+                    });
+                    list.len() - 1
+                }
+            };
+            of_mention[i] = e;
+            let ent = &mut list[e];
+            ent.mentions.push(i);
+            ent.roles.extend(m.roles.iter().cloned());
+            if m.courtesy || m.kept || m.first_name || m.kind == Kind::Person {
+                ent.person_evidence = true;
+                ent.kind = Kind::Person;
+            } else if ent.kind == Kind::Unknown {
+                ent.kind = m.kind;
+            }
+            if ent.gender == Gender::Unknown {
+                ent.gender = m.gender;
+            }
+            // Named by its fullest form.
+            if list[e].name.split(' ').count() < m.name.split(' ').count() {
+                list[e].name = m.name.clone();
+            }
+            by_name.entry(m.name.as_str()).or_insert(e);
+            if people(m.kind) {
+                let ids = by_surname.entry(surname).or_default();
+                if !ids.contains(&e) {
+                    ids.push(e);
+                }
+                if m.words.len() >= 2 {
+                    let ids = by_first.entry(m.words[0].as_str()).or_default();
+                    if !ids.contains(&e) {
+                        ids.push(e);
+                    }
+                }
+            }
+        }
+    }
+    for e in &mut list {
+        e.mentions.sort_unstable();
+    }
+    Entities { list, of_mention }
+}
+
+/// The entity a one-word person mention (`Burman`, `Mr. Khan`, `Hillary`) names: the one with
+/// that surname whose mention is nearest before it (gender agreeing), else nearest after; else
+/// one with that first name.
+fn short_form(
+    list: &[Entity],
+    mentions: &[Mention],
+    m: &Mention,
+    i: usize,
+    by_surname: &HashMap<&str, Vec<usize>, FastHash>,
+    by_first: &HashMap<&str, Vec<usize>, FastHash>,
+) -> Option<usize> {
+    let word = m.words.last()?.as_str();
+    let nearest = |ids: &Vec<usize>| -> Option<usize> {
+        let mut best: Option<(bool, usize, usize)> = None;
+        for &e in ids {
+            if !compatible_gender(list[e].gender, m.gender) {
+                continue;
+            }
+            for &j in &list[e].mentions {
+                let before = j < i;
+                let dist = mentions[j].tok.abs_diff(m.tok);
+                let better = match best {
+                    None => true,
+                    Some((b, d, _)) => before && !b || before == b && dist < d,
+                };
+                if better {
+                    best = Some((before, dist, e));
+                }
+            }
+        }
+        best.map(|(_, _, e)| e)
+    };
+    by_surname
+        .get(word)
+        .and_then(nearest)
+        .or_else(|| if m.courtesy { None } else { by_first.get(word).and_then(nearest) })
+}
+
+/// `RFU` for `Rugby Football Union`, `B&B` for `Bradford & Bingley`, `the Post` for `The
+/// Washington Post`.
+fn org_alias(list: &[Entity], m: &Mention) -> Option<usize> {
+    let acronym = m.words.len() == 1 && crate::draft::identity::is_acronym(&m.name);
+    let key: String = m.name.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+    list.iter().rposition(|e| {
+        if acronym {
+            let org_like = matches!(e.kind, Kind::Org | Kind::Outlet) || e.kind == Kind::Unknown && !e.person_evidence;
+            return org_like && e.name.contains(' ') && initials(&e.name) == key;
+        }
+        if !matches!(e.kind, Kind::Org | Kind::Outlet) {
+            return false;
+        }
+        let last = |s: &str| s.rsplit(' ').next().unwrap_or_default().to_lowercase();
+        m.words.len() == 1 && last(&e.name) == m.name.to_lowercase() && e.name.contains(' ') && e.kind == m.kind
+    })
+}
+
+/// Resolves the `he` or `she` that leads a sentence (after an opening phrase) to the person it
+/// most likely stands for: the latest subject of agreeing gender within a few sentences, else
+/// the latest agreeing person mentioned; chains of such sentences follow one person.
+pub(super) fn pronoun_subjects(ctx: &super::Ctx) -> Vec<(usize, usize)> {
+    let doc = &ctx.doc;
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let range = doc.sentences[s].clone();
+        let Some(first) = range.clone().find(|&k| doc.word(k).is_some()) else {
+            continue;
+        };
+        let mut k = first;
+        if doc.lword(k).is_some_and(|w| super::names::INTRO_WORDS.contains(&w) || w.ends_with("ing"))
+            && let Some(c) = (k..range.end.min(k + 12)).find(|&j| doc.punct(j) == Some(','))
+        {
+            k = c + 1;
+        }
+        let want = match doc.lword(k) {
+            Some("he") => Gender::Male,
+            Some("she") => Gender::Female,
+            _ => continue,
+        };
+        let fits = |e: usize| {
+            let ent = &ctx.entities.list[e];
+            matches!(ent.kind, Kind::Person | Kind::Unknown) && compatible_gender(ent.gender, want)
+        };
+        let lo = doc.sentence_start(k).saturating_sub(0);
+        let window = s.saturating_sub(4);
+        // (token, entity, subject) of what came before, latest first.
+        let mut best: Option<(bool, usize, usize)> = None;
+        for (i, m) in ctx.mentions.iter().enumerate() {
+            if m.run_start >= lo || m.sentence < window {
+                continue;
+            }
+            let e = ctx.entities.of_mention[i];
+            if !fits(e) || m.possessive {
+                continue;
+            }
+            let cand = (m.subject, m.run_start, e);
+            if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
+                best = Some(cand);
+            }
+        }
+        for &(t, e) in out.iter().rev() {
+            if t < lo && doc.sent_of[t] >= window && fits(e) && best.is_none_or(|b| (true, t) > (b.0, b.1)) {
+                best = Some((true, t, e));
+                break;
+            }
+        }
+        if let Some((_, _, e)) = best {
+            out.push((k, e));
+        }
+    }
+    out
+}

@@ -1,0 +1,522 @@
+//! Who a text mentions: runs of capitalised words outside quotations cut into the name proper
+//! (`Sen. Ben Cardin` → `Ben Cardin`, `Struggling Donald Trump` → `Donald Trump`) with its titles
+//! and roles, what kind of thing it names (person, organisation, outlet, place), its gender
+//! where a title or first name says; and unnamed people (`a spokesman for the FA`).
+
+use std::ops::Range;
+
+use super::tokens::{Doc, Tok, base, is_possessive};
+use crate::draft::lexicon::{Gender, Known, list};
+
+/// What a name names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Kind {
+    Person,
+    Org,
+    /// A newspaper, broadcaster, agency or site: where words appeared.
+    Outlet,
+    Place,
+    /// An event, a law, a prize, a period: never a speaker.
+    Thing,
+    /// A name the text gives no sign of (most often a person known by surname alone).
+    Unknown,
+}
+
+/// A named mention outside quotations.
+#[derive(Debug, Clone)]
+pub(super) struct Mention {
+    /// First and last token of the name proper (a kept title like `Sir` included).
+    pub tok: usize,
+    pub end_tok: usize,
+    /// First token of the whole run, titles and roles included (`Sen.` of `Sen. Ben Cardin`).
+    pub run_start: usize,
+    pub sentence: usize,
+    pub para: usize,
+    /// Bytes of the name proper.
+    pub range: Range<usize>,
+    /// The name as written (possessive dropped, spaces normalised): `Leonard E. Burman`.
+    pub name: String,
+    /// Its words folded to lower case, without full stops (`leonard`, `e`, `burman`).
+    pub words: Vec<String>,
+    pub kind: Kind,
+    pub gender: Gender,
+    /// Title and role words given to it, lower case (`senator`, `coach`).
+    pub roles: Vec<String>,
+    /// `Mr`, `Dr`: a person for certain, named by surname.
+    pub courtesy: bool,
+    /// `Sir`, `Dame`: a person, often named by first name (`Sir Alex`).
+    pub kept: bool,
+    /// Its first word is a known first name.
+    pub first_name: bool,
+    pub possessive: bool,
+    /// First phrase of its clause: the likely subject.
+    pub subject: bool,
+    /// After a preposition (`of X`, `to X`): not a subject.
+    pub after_prep: bool,
+    /// In a title-case headline.
+    pub in_title: bool,
+}
+
+/// An unnamed person: `a spokesman for the FA`, `one opposition voice`.
+#[derive(Debug, Clone)]
+pub(super) struct Described {
+    /// Token of its determiner and of its head noun.
+    pub tok: usize,
+    pub head_tok: usize,
+    pub range: Range<usize>,
+    pub text: String,
+    pub head: String,
+    pub gender: Gender,
+    pub subject: bool,
+}
+
+/// Words that join an organisation's name (`Bank of England`, `Bradford & Bingley`).
+const CONNECTORS: &[&str] = &["of", "the", "and"];
+
+/// Lower-case particles inside a person's name (`Henk ten Cate`, `Charles de Gaulle`).
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "da", "di", "le", "la", "du", "bin", "al", "der", "den", "del", "y", "dos",
+    "das", "ibn", "el", "ten", "ter", "des", "st",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "for", "at", "from", "with", "by", "to", "in", "on", "about", "against", "than", "like",
+    "into", "during", "after", "before", "over", "under", "behind", "toward", "towards", "among",
+    "between", "via", "through", "without", "within", "beside", "besides", "near", "upon",
+];
+
+pub(super) fn is_preposition(w: &str) -> bool {
+    PREPOSITIONS.contains(&w)
+}
+
+/// Words that open a sentence before its subject, ending at a comma.
+pub(super) const INTRO_WORDS: &[&str] = &[
+    "at", "in", "on", "after", "before", "according", "for", "with", "during", "despite", "like",
+    "unlike", "as", "when", "while", "earlier", "later", "meanwhile", "however", "even", "still",
+    "since", "although", "though", "if", "asked", "speaking", "writing", "addressing", "but",
+    "and", "yet", "so", "instead", "indeed", "now", "then", "also", "last", "this", "on",
+    "separately", "overall", "similarly", "likewise", "moreover", "furthermore", "again",
+];
+
+impl Doc<'_> {
+    /// A word that can stand in a name: capitalised, no function word, no cue verb.
+    fn name_word(&self, t: usize) -> bool {
+        self.is_cap(t) && !self.is(t, list::FUNCTION) && !(self.is(t, list::CUE) && self.is(t, list::COMMON) && !self.is(t, list::FIRST_NAME))
+    }
+
+    /// An abbreviation whose full stop a name runs across (`Mr.`, `Sen.`, `E.`, `Jr.`).
+    fn dotted(&self, t: usize) -> bool {
+        let Some(w) = self.word(t) else { return false };
+        self.punct(t + 1) == Some('.')
+            && (w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+                || self.is(t, list::TITLE) && w.len() <= 5
+                || matches!(self.lword(t), Some("jr" | "sr" | "st")))
+    }
+}
+
+/// Finds the named mentions: runs of capitalised words outside quotations.
+pub(super) fn find_mentions(doc: &Doc) -> Vec<Mention> {
+    let n = doc.len();
+    let mut out = Vec::new();
+    let mut t = 0;
+    while t < n {
+        if !doc.name_word(t) {
+            t += 1;
+            continue;
+        }
+        let run_start = t;
+        let mut end = t + 1;
+        loop {
+            if is_possessive(doc.word(end - 1).unwrap_or("")) {
+                break;
+            }
+            if doc.dotted(end - 1) && doc.name_word(end + 1) {
+                end += 2;
+                continue;
+            }
+            if doc.name_word(end) {
+                end += 1;
+                continue;
+            }
+            // `Bank of England`, `Secretary of State`, `Bradford & Bingley` run on across a
+            // connector; a person's name does not (`Martin Owen of Futurelab`).
+            let person = (run_start..end).any(|k| doc.is(k, list::FIRST_NAME) && !doc.is(k, list::TITLE));
+            let orgish = (run_start..end).any(|k| doc.is(k, list::ORG_WORD | list::TEAM_WORD | list::PLACE_WORD | list::EVENT_WORD))
+                || doc.is(end - 1, list::OFFICE);
+            let single = end - run_start == 1 && !doc.is(end - 1, list::FIRST_NAME);
+            let particles = (end..end + 2)
+                .take_while(|&k| doc.lword(k).is_some_and(|w| PARTICLES.contains(&w)) && !doc.is_cap_raw(k))
+                .count();
+            if particles > 0 && doc.name_word(end + particles) {
+                end += particles + 1;
+                continue;
+            }
+            let connectors = (end..end + 2)
+                .take_while(|&k| doc.lword(k).is_some_and(|w| CONNECTORS.contains(&w)) && !doc.is_cap(k) || doc.punct(k) == Some('&'))
+                .count();
+            if connectors > 0
+                && doc.name_word(end + connectors)
+                && !person
+                && (orgish || single || doc.punct(end) == Some('&'))
+                && (end..end + connectors).all(|k| {
+                    let w = doc.lword(k).unwrap_or("&");
+                    w != "and" || orgish || end - run_start >= 3
+                })
+            {
+                end += connectors + 1;
+                continue;
+            }
+            break;
+        }
+        t = end;
+        if let Some(m) = mention_of_run(doc, run_start, end) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// The mention a capitalised run holds, if any: leading sentence starters and titles cut off.
+fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
+    let words_in = |a: usize, b: usize| (a..b).filter(|&k| doc.word(k).is_some()).count();
+    let mut s = run_start;
+    let in_title = doc.in_title(run_start);
+    // Sentence starters and headline words: `Struggling Donald Trump`, `Backstage`.
+    while s < end {
+        let lead = s == run_start && (doc.sentence_initial(s) || in_title);
+        let common = doc.is(s, list::COMMON) && !doc.is(s, list::FIRST_NAME | list::TITLE);
+        // `Billionaire Donald Trump`, `Broadcaster Chris Evans`: a word before a first name.
+        let before_first = doc.is(s + 1, list::FIRST_NAME)
+            && !doc.is(s, list::FIRST_NAME | list::TITLE)
+            && !doc.capitalised_mid_sentence(doc.lbase(s).unwrap_or_default())
+            && words_in(s, end) > 2;
+        if doc.is(s, list::FUNCTION) || lead && (common || before_first) && words_in(s, end) > 1 {
+            s += 1;
+            while s < end && doc.word(s).is_none() {
+                s += 1;
+            }
+            continue;
+        }
+        break;
+    }
+    if s >= end {
+        return None;
+    }
+    // Titles and roles: the name starts after the last title word that has a name after it
+    // (`Judicial Watch President Tom Fitton`, `Secretary of State Hillary Clinton`); a kept
+    // title (`Sir`) stays in the name. A tail that names an organisation keeps its words
+    // (`International Federation of the Red Cross`, `Office of the President`).
+    let mut name_start = s;
+    let mut courtesy = false;
+    let mut kept_any = false;
+    let mut kept: Option<usize> = None;
+    let mut roles: Vec<String> = Vec::new();
+    let mut gender = Gender::Unknown;
+    let last_word = (s..end).rev().find(|&k| doc.word(k).is_some())?;
+    let orgish = |from: usize| {
+        let ws: Vec<&str> = (from..end).filter_map(|k| doc.lbase(k)).collect();
+        (from..end).any(|k| doc.word(k).is_some() && doc.is(k, list::ORG_WORD | list::TEAM_WORD | list::EVENT_WORD | list::PLACE_WORD) && !doc.is(k, list::FIRST_NAME))
+            || doc.lex.known(&ws).is_some()
+    };
+    for k in s..last_word {
+        if doc.word(k).is_none() {
+            continue;
+        }
+        let e = doc.entry(k);
+        // `Martin Luther King`: a title word after a first name is a surname.
+        let after_first = k > s
+            && doc.is(k - 1, list::FIRST_NAME)
+            && !doc.is(k - 1, list::TITLE)
+            && doc.lex.known(&[doc.lbase(k - 1).unwrap_or_default()]).is_none()
+            && doc.punct(k + 1) != Some('.');
+        if !e.is(list::TITLE) || after_first || orgish(k + 1) {
+            continue;
+        }
+        if e.is(list::KEPT) {
+            kept = Some(k);
+        } else {
+            kept = None;
+        }
+        name_start = k + 1;
+        courtesy |= e.is(list::COURTESY);
+        kept_any |= e.is(list::KEPT);
+        if e.gender != Gender::Unknown {
+            gender = e.gender;
+        }
+        if e.is(list::OFFICE | list::COURTESY | list::KEPT) {
+            roles.push(doc.lbase(k).unwrap_or_default().to_string());
+        }
+    }
+    while name_start < end && doc.word(name_start).is_none() {
+        name_start += 1;
+    }
+    if name_start >= end {
+        return None;
+    }
+    let first = kept.unwrap_or(name_start);
+    let mut toks: Vec<usize> = (name_start..end).filter(|&k| doc.word(k).is_some()).collect();
+    // `Robert P. Casey Jr.`: a generational suffix is no part of the name as people use it.
+    if toks.len() > 2 && toks.last().is_some_and(|&k| matches!(doc.lbase(k), Some("jr" | "sr" | "ii" | "iii" | "iv"))) {
+        toks.pop();
+    }
+    let lwords: Vec<String> = toks
+        .iter()
+        .map(|&k| doc.lbase(k).unwrap_or_default().replace('.', ""))
+        .collect();
+    // A lone common word or sentence starter is no name (`Studies`, `Asked`, `Welcoming`), nor
+    // an adjective of nationality before a noun (`Swedish trades union official`).
+    if toks.len() == 1 && kept.is_none() && !courtesy {
+        let k = toks[0];
+        let lw = lwords[0].as_str();
+        let lead = doc.sentence_initial(k) || in_title || k > 0 && matches!(doc.punct(k - 1), Some(':' | '(' | '—'));
+        let wordlike = doc.is(k, list::COMMON) || lw.ends_with("ing") || lw.ends_with("ed") || lw.ends_with("ly");
+        if doc.is(k, list::FUNCTION) || doc.cue_at(k) && lead {
+            return None;
+        }
+        if lead && wordlike && !doc.is(k, list::FIRST_NAME) && !doc.capitalised_mid_sentence(lw) && !doc.is_cap(k + 1) {
+            return None;
+        }
+        if is_demonym(doc, k) {
+            return None;
+        }
+    }
+    let last = *toks.last()?;
+    let range = doc.tok_range(first).start..doc.tok_range(last).end;
+    let possessive = is_possessive(doc.word(last).unwrap_or(""));
+    let name = {
+        let raw = &doc.text[range.clone()];
+        let raw = if possessive { base(raw) } else { raw };
+        raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let lex = doc.lex;
+    let known = lex.known(&lwords);
+    let first_name = toks.len() >= 2 && doc.is(toks[0], list::FIRST_NAME) && !doc.is(toks[0], list::TITLE);
+    let acronym = toks.len() == 1
+        && doc.word(toks[0]).is_some_and(|w| {
+            let w = base(w);
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
+        });
+    let later = |bits: u32| toks.iter().skip(1).any(|&k| doc.is(k, bits));
+    let kind = match known {
+        Some(Known::Place) => Kind::Place,
+        Some(Known::Outlet) => Kind::Outlet,
+        Some(Known::Org) => Kind::Org,
+        None if later(list::EVENT_WORD | list::TIME_WORD) => Kind::Thing,
+        None if doc.is(last, list::PLACE_WORD) && toks.len() > 1 => Kind::Place,
+        None if later(list::ORG_WORD | list::TEAM_WORD) => {
+            let outletish = ["times", "post", "news", "journal", "herald", "telegraph", "gazette", "tribune", "chronicle", "magazine", "radio", "television", "tv"];
+            if outletish.contains(&lwords.last().map(String::as_str).unwrap_or("")) {
+                Kind::Outlet
+            } else {
+                Kind::Org
+            }
+        }
+        None if courtesy || first_name => Kind::Person,
+        None if acronym => Kind::Org,
+        None if !roles.is_empty() => Kind::Person,
+        None => Kind::Unknown,
+    };
+    if gender == Gender::Unknown && kind == Kind::Person && first_name {
+        gender = doc.entry(toks[0]).gender;
+    }
+    Some(Mention {
+        tok: first,
+        end_tok: last,
+        run_start,
+        sentence: doc.sent_of[run_start],
+        para: doc.para_of[run_start],
+        range,
+        name,
+        words: lwords,
+        kind,
+        gender,
+        roles,
+        courtesy,
+        kept: kept_any,
+        first_name,
+        possessive,
+        subject: false,
+        after_prep: false,
+        in_title,
+    })
+}
+
+/// A word of nationality (`American`, `Swedish`, `Frenchman`): a noun or adjective, no name.
+pub(super) fn is_demonym(doc: &Doc, k: usize) -> bool {
+    doc.is(k, list::DEMONYM)
+}
+
+/// Marks the mentions that stand as the subject of their clause, or after a preposition, and
+/// adds the roles given to them in apposition (`Andy Robinson, the head coach`).
+pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[Option<usize>]) {
+    for i in 0..mentions.len() {
+        let t = np_start(doc, mentions[i].run_start);
+        let s = doc.sentence_start(t);
+        let mut from = s;
+        if let Some(w) = doc.lword(s)
+            && (INTRO_WORDS.contains(&w) || w.ends_with("ing") || w.ends_with("ed"))
+        {
+            match (s..t).find(|&k| doc.punct(k) == Some(',')) {
+                Some(c) => from = c + 1,
+                // `By Wednesday Tony Blair had…`, `Even Deco was…`: a short opening phrase
+                // with no comma.
+                None if t - s <= 4 && (s..t).all(|k| doc.word(k).is_some() && !doc.cue_at(k)) => from = t,
+                None => {}
+            }
+        }
+        let first = (from..t).all(|k| {
+            doc.lword(k).is_none_or(|w| {
+                (!doc.is_cap(k) || doc.is(k, list::FUNCTION)) && !doc.is_pronoun(k) && !is_preposition(w)
+            })
+        }) && (from..t).filter(|&k| doc.word(k).is_some()).count() <= 2;
+        let prev = t.checked_sub(1).and_then(|p| doc.lword(p));
+        let prev2 = t.checked_sub(2).and_then(|p| doc.lword(p));
+        let after_conj = matches!(prev, Some("and" | "but" | "while" | "whereas"))
+            && (t < 2 || doc.punct(t - 2) == Some(','))
+            || (matches!(prev, Some("did")) && matches!(prev2, Some("so" | "as" | "nor" | "neither")));
+        let mut b = mentions[i].run_start;
+        while b > 0
+            && doc
+                .lword(b - 1)
+                .is_some_and(|w| matches!(w, "the" | "a" | "an" | "this" | "that"))
+        {
+            b -= 1;
+        }
+        let after_prep = b > 0 && doc.lword(b - 1).is_some_and(is_preposition);
+        let m = &mut mentions[i];
+        m.after_prep = after_prep;
+        m.subject = (first || after_conj) && !m.possessive && !after_prep;
+    }
+    // Roles: lower-case role words before the run (`skipper Jason Robinson`), and an
+    // appositive after a person's name (`X, the Ireland coach,`).
+    for m in mentions.iter_mut() {
+        let mut k = m.run_start;
+        while k > 0 && doc.lword(k - 1).is_some_and(|_| !doc.is_cap(k - 1) && doc.is(k - 1, list::OFFICE | list::PERSON_NOUN)) {
+            k -= 1;
+            m.roles.push(doc.lword(k).unwrap_or_default().to_string());
+            let g = doc.entry(k).gender;
+            if m.gender == Gender::Unknown && g != Gender::Unknown && m.kind != Kind::Org {
+                m.gender = g;
+            }
+        }
+        let e = m.end_tok;
+        if doc.punct(e + 1) == Some(',')
+            && doc
+                .lword(e + 2)
+                .is_some_and(|w| matches!(w, "the" | "a" | "an" | "his" | "her" | "its" | "their"))
+        {
+            for k in e + 3..e + 9 {
+                match doc.lword(k) {
+                    Some(w) if doc.is(k, list::OFFICE | list::PERSON_NOUN) && !doc.is_cap(k) => {
+                        m.roles.push(w.to_string());
+                        let g = doc.entry(k).gender;
+                        if m.gender == Gender::Unknown && g != Gender::Unknown {
+                            m.gender = g;
+                        }
+                        if m.kind == Kind::Unknown {
+                            m.kind = Kind::Person;
+                        }
+                    }
+                    Some(_) if mention_at.get(k).copied().flatten().is_some() => {}
+                    Some(_) => {}
+                    None => break,
+                }
+            }
+        }
+    }
+}
+
+/// The first token of a name's phrase: role words, organisations and possessives before it.
+pub(super) fn np_start(doc: &Doc, t: usize) -> usize {
+    let mut k = t;
+    let mut steps = 0;
+    while k > 0 && steps < 5 {
+        if doc.sentence_start(k - 1) != doc.sentence_start(t) {
+            break;
+        }
+        let Some(w) = doc.lword(k - 1) else {
+            // `Sen.`: the full stop of an abbreviation inside the phrase.
+            if doc.punct(k - 1) == Some('.') && k >= 2 && doc.word(k - 2).is_some() && doc.is(k - 2, list::TITLE) {
+                k -= 1;
+                continue;
+            }
+            break;
+        };
+        let role = !doc.is_cap(k - 1) && doc.is(k - 1, list::OFFICE | list::PERSON_NOUN | list::MODIFIER);
+        if role || doc.is_cap(k - 1) && !doc.is(k - 1, list::FUNCTION) && !is_preposition(w) {
+            k -= 1;
+            steps += 1;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
+/// Unnamed people: `a spokesman for the FA`, `one opposition voice`, `a person close to X`.
+pub(super) fn find_described(doc: &Doc, mentions: &[Mention], mention_at: &[Option<usize>]) -> Vec<Described> {
+    let mut out = Vec::new();
+    for k in 0..doc.len() {
+        if doc.is_cap(k) && !doc.in_title(k) || !doc.is(k, list::PERSON_NOUN) || doc.word(k).is_none() {
+            continue;
+        }
+        let Some(det) = (k.saturating_sub(4)..k)
+            .rev()
+            .take_while(|&j| doc.word(j).is_some())
+            .find(|&j| doc.lword(j).is_some_and(|x| matches!(x, "a" | "an" | "one" | "another" | "two" | "three" | "several" | "some")))
+        else {
+            continue;
+        };
+        // `Andrea Arnold, once a presenter`: a description of the name before it, not a person.
+        let mut b = det;
+        while b > 0 && doc.lword(b - 1).is_some_and(|x| matches!(x, "once" | "now" | "formerly" | "also" | "still")) {
+            b -= 1;
+        }
+        if b > 1 && doc.punct(b - 1) == Some(',') && mention_at.get(b - 2).is_some_and(|m| m.is_some()) {
+            continue;
+        }
+        if b > 1 && doc.punct(b - 1) == Some(',') && mentions.iter().any(|m| m.end_tok + 1 == b - 1) {
+            continue;
+        }
+        let mut end_tok = k;
+        // `for/of/at/close to` + a name or a noun phrase.
+        let mut j = k + 1;
+        if doc.lword(j) == Some("close") && doc.lword(j + 1) == Some("to") {
+            j += 1;
+        }
+        if doc.lword(j).is_some_and(|x| matches!(x, "for" | "of" | "at" | "with" | "to" | "in" | "from")) {
+            let mut e = j + 1;
+            while e < j + 6 && doc.word(e).is_some() && (doc.is_cap(e) || doc.lword(e).is_some_and(|w| matches!(w, "the" | "a" | "an" | "his" | "her" | "their")) || doc.is(e, list::ORG_NOUN | list::PERSON_NOUN)) {
+                end_tok = e;
+                e += 1;
+            }
+        }
+        let start = doc.tok_range(det).start;
+        let end = doc.tok_range(end_tok).end;
+        let first = (doc.sentence_start(det)..det).all(|j| doc.word(j).is_none());
+        out.push(Described {
+            tok: det,
+            head_tok: k,
+            range: start..end,
+            text: doc.text[start..end].split_whitespace().collect::<Vec<_>>().join(" "),
+            head: doc.lword(k).unwrap_or_default().to_string(),
+            gender: doc.entry(k).gender,
+            subject: first,
+        });
+    }
+    out
+}
+
+/// The mention whose name proper starts at each token, for lookups by position.
+pub(super) fn mention_index(doc: &Doc, mentions: &[Mention]) -> Vec<Option<usize>> {
+    let mut at = vec![None; doc.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        for k in m.run_start..=m.end_tok {
+            if at[k].is_none() && !matches!(doc.toks[k], Tok::Quote(_)) {
+                at[k] = Some(i);
+            }
+        }
+    }
+    at
+}

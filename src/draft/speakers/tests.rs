@@ -1,0 +1,129 @@
+//! The speaker finder on small texts: one test per attribution form.
+
+use crate::draft::{ExtractOptions, Format, analyze};
+
+/// Each quotation's text (first words) and speaker, `-` for none, `~x` for described.
+fn speakers(text: &str) -> Vec<String> {
+    analyze(text, Format::Markdown, &ExtractOptions::default())
+        .into_iter()
+        .map(|q| {
+            let who = match &q.speaker {
+                Some(s) if s.named => s.name.clone(),
+                Some(s) => format!("~{}", s.name),
+                None => "-".into(),
+            };
+            let head: String = q
+                .text
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ");
+            format!("{head}: {who}")
+        })
+        .collect()
+}
+
+#[test]
+fn after_the_quote() {
+    let t = "Michael Howard spoke.\n\n\"We need to break the link,\" Mr Howard said.\n\n\"By breaking that link we win,\" he went on.\n\n\"The Liberal Democrats have long argued this,\" said Liberal Democrat chairman Matthew Taylor.";
+    assert_eq!(
+        speakers(t),
+        [
+            "We need: Michael Howard",
+            "By breaking: Michael Howard",
+            "The Liberal: Matthew Taylor"
+        ]
+    );
+}
+
+#[test]
+fn before_the_quote_and_according_to() {
+    let t = "Asked about critics, Mr Howard said: \"That if you reach the view you lose.\"\n\nAccording to Martin Owen of Futurelab, \"games teach life skills such as these\".\n\nMr Purushotma told the BBC that \"others are thinking of experimenting\".";
+    assert_eq!(
+        speakers(t),
+        [
+            "That if: Howard",
+            "games teach: Martin Owen",
+            "others are: Purushotma"
+        ]
+    );
+}
+
+#[test]
+fn appositives_roles_and_described_speakers() {
+    let t = "\"They will target a victory in Dublin,\" Eddie O'Sullivan, the Ireland coach, had warned.\n\n\"We take all breaches seriously,\" an IRB spokesman said.\n\n\"I think it was the word,\" a spokesman for Oxford University Press said.\n\nThe Refugee Council's chief executive, Maeve Sherlock, was blunter, calling the package \"dangerous, ill thought-out and irresponsible\".";
+    assert_eq!(
+        speakers(t),
+        [
+            "They will: Eddie O'Sullivan",
+            "We take: ~an IRB spokesman",
+            "I think: ~a spokesman for Oxford University Press",
+            "dangerous, ill: Maeve Sherlock"
+        ]
+    );
+}
+
+#[test]
+fn interrupted_quote_keeps_its_speaker() {
+    let t =
+        "\"We know maybe what the PS3 will do,\" said Rory Armes, \"but we can only guess.\"";
+    assert_eq!(speakers(t), ["We know: Rory Armes", "but we: Rory Armes"]);
+}
+
+#[test]
+fn pronouns_resolve_to_the_right_person() {
+    let t = "Keane saw it differently, and so did Gary Neville. \"There were a couple of things,\" he said.\n\nCate Blanchett won for playing Katharine Hepburn. She thanked Hepburn from the stage: \"Thank you very much indeed.\"\n\nWinslet had been here before; for Imelda Staunton, 49, it was a first, and she told BBC News 24: \"It was an extraordinary time.\"";
+    assert_eq!(
+        speakers(t),
+        [
+            "There were: Gary Neville",
+            "Thank you: Cate Blanchett",
+            "It was: Imelda Staunton"
+        ]
+    );
+}
+
+#[test]
+fn short_forms_resolve_to_the_nearest_full_name() {
+    let t = "Andy Robinson, the head coach, and Jason Robinson, the full-back, spoke.\n\nAndy Robinson was asked about the mood. \"There is no lack of confidence,\" Robinson said.\n\nJason Robinson was asked too. \"We owe the supporters a performance,\" the full-back said.\n\n\"Vieira was well wound up for it,\" said Sir Alex. Sir Alex Ferguson left.";
+    assert_eq!(
+        speakers(t),
+        [
+            "There is: Andy Robinson",
+            "We owe: Jason Robinson",
+            "Vieira was: Sir Alex Ferguson"
+        ]
+    );
+}
+
+#[test]
+fn continuation_and_multi_paragraph() {
+    let t = "He told BBC Sport: \"We've got to go back to technology.\"\n\n\"I think Mark Cueto scored a legal try.\"\n\nBrian Moore said it. Then \"Full-backs are too far away,\" said Moore. \"That's not a reflection on him.\"";
+    let s = speakers(t);
+    assert_eq!(
+        s[1],
+        format!("I think: {}", s[0].split(": ").nth(1).unwrap())
+    );
+    assert_eq!(s[3], "That's not: Brian Moore");
+}
+
+#[test]
+fn organisations_speak() {
+    let t = "\"The referee has confirmed he is satisfied,\" the FA said in a statement.\n\nThe Rugby Football Union (RFU) said in a statement that it would \"set out any concerns in a confidential manner\".";
+    assert_eq!(
+        speakers(t),
+        ["The referee: FA", "set out: Rugby Football Union"]
+    );
+}
+
+#[test]
+fn block_quote_with_dash_line() {
+    let t = "Tony Blair insists on it:\n\n> There is no question of Britain giving up our veto.\n\n— Tony Blair\n";
+    assert_eq!(speakers(t), ["There is: Tony Blair"]);
+}
+
+#[test]
+fn unattributed_quotes_stay_unattributed() {
+    let t = "Critics stand accused of \"liberal woolly thinking and false fears\".\n\nThe phrase doing the rounds was blunter: \"A lot of the problems come from conflict.\"";
+    assert_eq!(speakers(t), ["liberal woolly: -", "A lot: -"]);
+}
