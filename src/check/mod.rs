@@ -65,6 +65,10 @@ pub struct Source {
     pub text: String,
     /// Who the source gives the words to (named speakers only).
     pub speaker: Option<String>,
+    /// How sure the speaker finder is of the source's speaker, 0 to 1 (1 for a speaker the
+    /// source labels itself, as a transcript does).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_confidence: Option<f32>,
     /// A described, unnamed source speaker ("a spokesman for the FA").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_description: Option<String>,
@@ -465,18 +469,29 @@ fn may_name(article: &Article, speaker: &Speaker) -> bool {
 
 /// Is the source's speaker the draft's?
 fn attribution_verdict(draft: Option<&Speaker>, source: Option<&Speaker>) -> AttributionVerdict {
-    let Some(draft_name) = draft.and_then(Speaker::named_name) else {
+    let (Some(d), Some(s)) = (draft, source) else {
         return AttributionVerdict::Unknown;
     };
-    match source {
-        None => AttributionVerdict::Unknown,
-        Some(s) if !s.named => AttributionVerdict::Conflicts,
-        Some(s) if same_person(draft_name, &s.name) => AttributionVerdict::Matches,
-        // A source "speaker" that may be no one at all is no ground for a conflict.
-        Some(s) if !s.certain => AttributionVerdict::Unknown,
-        Some(_) => AttributionVerdict::Conflicts,
+    let Some(draft_name) = d.named_name() else {
+        return AttributionVerdict::Unknown;
+    };
+    if s.named && same_person(draft_name, &s.name) {
+        return AttributionVerdict::Matches;
+    }
+    // A conflict is a charge against the writer: both speakers must be people or
+    // organisations for certain, and the finder sure enough of both that they are right
+    // together; otherwise the source's speaker is not known well enough to say.
+    let sure = d.confidence * s.confidence >= CONFLICT_CONFIDENCE;
+    if d.certain && s.certain && sure {
+        AttributionVerdict::Conflicts
+    } else {
+        AttributionVerdict::Unknown
     }
 }
+
+/// How likely both the draft's and the source's speakers must be (the product of their
+/// confidences) for a difference between them to be called a conflict.
+pub const CONFLICT_CONFIDENCE: f32 = 0.6;
 
 /// Checks one quotation of a draft against its candidate articles, best first (`text` is
 /// the draft, for the quotation's word ranges; `q` and `ranges` its words, `quote_words`).
@@ -650,6 +665,7 @@ fn source_of_span(b: &Backing, span: Range<usize>, speaker: Option<&Speaker>) ->
         speaker: speaker.and_then(|s| s.named_name().map(str::to_string)),
         speaker_description: speaker.filter(|s| !s.named).map(|s| s.name.clone()),
         quoted: true,
+        speaker_confidence: speaker.map(|s| (s.confidence * 1000.0).round() / 1000.0),
     }
 }
 
@@ -709,6 +725,7 @@ impl Source {
             line: 2,
             text: "the source passage".to_string(),
             speaker: speaker.map(str::to_string),
+            speaker_confidence: speaker.map(|_| 1.0),
             speaker_description: None,
             quoted: true,
         }
@@ -753,6 +770,20 @@ mod tests {
             AttributionVerdict::Unknown
         );
         assert_eq!(v(None), AttributionVerdict::Unknown);
+        // A source speaker the finder is unsure of is no ground for a conflict either.
+        let unsure = Speaker {
+            confidence: 0.5,
+            ..speaker("Jason Robinson", true, true)
+        };
+        assert_eq!(v(Some(unsure.clone())), AttributionVerdict::Unknown);
+        // ...but an unsure speaker can still match.
+        assert_eq!(
+            v(Some(Speaker {
+                name: "Andy Robinson".into(),
+                ..unsure
+            })),
+            AttributionVerdict::Matches
+        );
         assert_eq!(
             attribution_verdict(None, Some(&speaker("Jason Robinson", true, true))),
             AttributionVerdict::Unknown

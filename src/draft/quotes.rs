@@ -108,6 +108,93 @@ struct Open {
     family: Family,
     piece_start: usize,
     pieces: Vec<Range<usize>>,
+    /// Opened with a curly mark (`“`), so a straight pair inside is a title within it.
+    curly: bool,
+    /// Inside such a straight pair.
+    nested: bool,
+}
+
+/// A quotation mark in the text: one character, or two (`''` and ``` `` ``` as a double
+/// mark, as older newspaper copy and LaTeX write them).
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    at: usize,
+    len: usize,
+    family: Family,
+    role: Role,
+    /// A straight (typewriter) mark.
+    straight: bool,
+}
+
+/// The quotation marks of a range, in order.
+fn marks(text: &str, range: Range<usize>) -> Vec<Mark> {
+    let mut out = Vec::new();
+    let s = &text[range.clone()];
+    let mut iter = s.char_indices().peekable();
+    while let Some((rel, c)) = iter.next() {
+        let at = range.start + rel;
+        if c == '`' && s[rel + 1..].starts_with('`') {
+            iter.next();
+            out.push(Mark {
+                at,
+                len: 2,
+                family: Family::Double,
+                role: Role::Open,
+                straight: true,
+            });
+            continue;
+        }
+        if c == '\'' && s[rel + 1..].starts_with('\'') {
+            // A run of apostrophes: two are a double mark; of three, the single one is inside
+            // the double (closing a single then the double, or opening the double first).
+            let run = s[rel..].chars().take_while(|&x| x == '\'').count();
+            for _ in 1..run {
+                iter.next();
+            }
+            let before = text[..at].chars().next_back();
+            let after = text[at + run..].chars().next();
+            let open_ctx = is_open_context(before) && after.is_some_and(|n| !n.is_whitespace());
+            let close_ctx = is_close_context(after) && before.is_some_and(|p| !p.is_whitespace());
+            let role = match (open_ctx, close_ctx) {
+                (true, false) => Role::Open,
+                (false, true) => Role::Close,
+                _ => Role::Either,
+            };
+            let mark = |at, len, family| Mark {
+                at,
+                len,
+                family,
+                role,
+                straight: true,
+            };
+            match run {
+                2 => out.push(mark(at, 2, Family::Double)),
+                3 if role == Role::Open => {
+                    out.push(mark(at, 2, Family::Double));
+                    out.push(mark(at + 2, 1, Family::Single));
+                }
+                3 => {
+                    out.push(mark(at, 1, Family::Single));
+                    out.push(mark(at + 1, 2, Family::Double));
+                }
+                _ => {
+                    for k in (0..run - 1).step_by(2) {
+                        out.push(mark(at + k, 2, Family::Double));
+                    }
+                }
+            }
+            continue;
+        }
+        let Some(family) = family(c) else { continue };
+        out.push(Mark {
+            at,
+            len: c.len_utf8(),
+            family,
+            role: role(text, at, c),
+            straight: matches!(c, '"' | '\''),
+        });
+    }
+    out
 }
 
 /// A paragraph (or line, in a plain text with one paragraph a line) of the masked text.
@@ -204,15 +291,29 @@ pub fn find_quotes(
             // A continuation paragraph: its opening mark starts a new piece.
             o.piece_start = para.start;
         }
-        let ptext = &text[para.clone()];
-        for (rel, c) in ptext.char_indices() {
-            let i = para.start + rel;
-            let Some(fam) = family(c) else { continue };
-            let r = role(text, i, c);
+        for mark in marks(text, para.clone()) {
+            let (i, fam, r) = (mark.at, mark.family, mark.role);
             if r == Role::None {
                 continue;
             }
-            let after = i + c.len_utf8();
+            let after = mark.at + mark.len;
+            // `“The “Man of the World” tour,” he said` with straight marks inside curly ones:
+            // a straight pair opened inside is a title within the quotation.
+            if let Some(o) = &mut open
+                && o.family == fam
+                && fam == Family::Double
+                && o.curly
+                && mark.straight
+            {
+                if !o.nested && r == Role::Open {
+                    o.nested = true;
+                    continue;
+                }
+                if o.nested {
+                    o.nested = false;
+                    continue;
+                }
+            }
             match &mut open {
                 None => {
                     if r == Role::Close {
@@ -226,6 +327,8 @@ pub fn find_quotes(
                         family: fam,
                         piece_start: after,
                         pieces: Vec::new(),
+                        curly: !mark.straight,
+                        nested: false,
                     });
                 }
                 Some(o) if o.family != fam => {}
@@ -251,6 +354,8 @@ pub fn find_quotes(
                             family: fam,
                             piece_start: after,
                             pieces: Vec::new(),
+                            curly: !mark.straight,
+                            nested: false,
                         });
                     }
                 }
@@ -263,12 +368,11 @@ pub fn find_quotes(
                 let first = text[n.clone()]
                     .char_indices()
                     .find(|(_, c)| !c.is_whitespace())?;
-                (family(first.1) == Some(o.family)
-                    && matches!(
-                        role(text, n.start + first.0, first.1),
-                        Role::Open | Role::Either
-                    ))
-                .then_some(n.start + first.0 + first.1.len_utf8())
+                let mark = marks(text, n.start + first.0..n.end).into_iter().next()?;
+                (mark.at == n.start + first.0
+                    && mark.family == o.family
+                    && matches!(mark.role, Role::Open | Role::Either))
+                .then_some(mark.at + mark.len)
             });
             o.pieces.push(trimmed(text, o.piece_start..para.end));
             match next_opens {

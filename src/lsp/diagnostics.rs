@@ -433,7 +433,6 @@ mod tests {
                     cue: "said".into(),
                     mention: jane..jane + "Jane Doe".len(),
                     confidence: 1.0,
-                    confidence: 1.0,
                 }),
                 ignored: false,
             },

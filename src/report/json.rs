@@ -38,6 +38,9 @@ struct Quote<'a> {
     speaker: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     speaker_description: Option<&'a str>,
+    /// How sure the speaker finder is of `speaker` (or the description), 0 to 1; null when
+    /// no one is given the words.
+    speaker_confidence: Option<f32>,
     wording: Wording,
     attribution: AttributionVerdict,
     similarity: f32,
@@ -85,6 +88,7 @@ fn file<'a>(report: &'a FileReport, severities: &Severities) -> File<'a> {
                 kind: f.quote.kind,
                 speaker: speaker.and_then(|s| s.named_name()),
                 speaker_description: speaker.filter(|s| !s.named).map(|s| s.name.as_str()),
+                speaker_confidence: speaker.map(|s| (s.confidence * 1000.0).round() / 1000.0),
                 wording: f.wording,
                 attribution: f.attribution,
                 similarity: f.similarity,

@@ -81,6 +81,8 @@ struct Antecedent {
     rank: usize,
     /// The most recent antecedent that stood as a subject.
     latest_subject: bool,
+    /// Its nearest mention stands before a speech verb.
+    speaking: bool,
     /// In the quotation's own sentence before it, with no cue between: part of the reported
     /// words' sentence (`Mr Blair has "…" as before, he said`), not their speaker.
     inside_reported: bool,
@@ -150,6 +152,7 @@ pub(super) fn candidates(
                     let mut f = common.to_vec();
                     f.push((F::ViaPronoun, 1.0));
                     f.extend(antecedent_features(ctx, &a, refers));
+                    f.push((F::NamedAfter, flag(named_after(ctx, &a.who, *tok))));
                     add(a.who, range.clone(), &link.cue, &f);
                 }
             }
@@ -258,6 +261,7 @@ fn antecedent_features(ctx: &Ctx, a: &Antecedent, refers: Refers) -> Vec<(F, f32
             1.0,
         ),
         (F::LatestSubject, flag(a.latest_subject)),
+        (F::Speaking, flag(a.speaking)),
         (F::InReported, flag(a.inside_reported)),
     ];
     let (kind, gender) = match &a.who {
@@ -298,7 +302,7 @@ fn antecedents(ctx: &Ctx, tok: usize, qt: usize, refers: Refers, earlier: &Earli
     let here = doc.sent_of[limit.min(doc.len() - 1)];
     let para = doc.para_of[limit.min(doc.len() - 1)];
     let mut seen: Vec<Antecedent> = Vec::new();
-    let mut push = |who: Who, t: usize, subject: bool, possessive: bool, after_prep: bool| {
+    let mut push = |who: Who, t: usize, subject: bool, possessive: bool, after_prep: bool, speaking: bool| {
         if seen.iter().any(|a| a.who == who) || seen.len() >= MAX_ANTECEDENTS {
             return;
         }
@@ -311,12 +315,14 @@ fn antecedents(ctx: &Ctx, tok: usize, qt: usize, refers: Refers, earlier: &Earli
             after_prep,
             rank: 0,
             latest_subject: false,
+            speaking,
             inside_reported: false,
         });
     };
     // Walk mentions backwards from the limit.
     let first_sentence = here.saturating_sub(WINDOW);
-    let mut events: Vec<(usize, Who, bool, bool, bool)> = Vec::new();
+    // (token, who, subject, possessive, after a preposition, heard speaking)
+    let mut events: Vec<(usize, Who, bool, bool, bool, bool)> = Vec::new();
     for (i, m) in ctx.mentions.iter().enumerate() {
         if m.run_start >= limit || m.sentence < first_sentence || para.saturating_sub(m.para) > 4 {
             continue;
@@ -327,17 +333,17 @@ fn antecedents(ctx: &Ctx, tok: usize, qt: usize, refers: Refers, earlier: &Earli
         if ent.kind == Kind::Thing || refers == Refers::Thing && ent.person_evidence {
             continue;
         }
-        events.push((m.run_start, Who::Entity(e), m.subject, m.possessive, m.after_prep));
+        events.push((m.run_start, Who::Entity(e), m.subject, m.possessive, m.after_prep, m.speaking));
     }
     // Sentences led by `he` or `she` stand for whoever they were resolved to.
     for &(t, e) in &ctx.pronoun_subjects {
         if t < limit && doc.sent_of[t] >= first_sentence && refers != Refers::Thing {
-            events.push((t, Who::Entity(e), true, false, false));
+            events.push((t, Who::Entity(e), true, false, false, false));
         }
     }
     for d in &ctx.described {
         if d.tok < limit && doc.sent_of[d.tok] >= first_sentence && d.subject {
-            events.push((d.tok, Who::Described(d.text.clone()), d.subject, false, false));
+            events.push((d.tok, Who::Described(d.text.clone()), d.subject, false, false, false));
         }
     }
     // Speakers of earlier quotations stand where they were quoted.
@@ -346,12 +352,12 @@ fn antecedents(ctx: &Ctx, tok: usize, qt: usize, refers: Refers, earlier: &Earli
             && *t < limit
             && doc.sent_of[*t] >= first_sentence
         {
-            events.push((*t, who.clone(), true, false, false));
+            events.push((*t, who.clone(), true, false, false, true));
         }
     }
     events.sort_by_key(|e| std::cmp::Reverse(e.0));
-    for (t, who, subject, possessive, after_prep) in events {
-        push(who, t, subject, possessive, after_prep);
+    for (t, who, subject, possessive, after_prep, speaking) in events {
+        push(who, t, subject, possessive, after_prep, speaking);
     }
     let quote_sentence = doc.sent_of[qt];
     let cue_before = (doc.sentences[quote_sentence].start..qt).any(|k| doc.cue_at(k) || doc.punct(k) == Some(':'));
@@ -377,4 +383,15 @@ fn named_in(quote: &str, name: &str) -> bool {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
         .any(|w| words.contains(&w))
+}
+
+/// Is the entity named after the pronoun at `tok` in its own sentence (`She thanked Hepburn`):
+/// then it is not what the pronoun stands for.
+fn named_after(ctx: &Ctx, who: &Who, tok: usize) -> bool {
+    let Who::Entity(e) = who else { return false };
+    let s = ctx.doc.sent_of[tok];
+    ctx.entities.list[*e]
+        .mentions
+        .iter()
+        .any(|&m| ctx.mentions[m].sentence == s && ctx.mentions[m].run_start > tok)
 }

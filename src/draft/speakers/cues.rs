@@ -144,13 +144,24 @@ fn topic(ctx: &Ctx, qt: usize) -> Option<(Phrase, String)> {
     if doc.para_of[prev.start] != doc.para_of[qt] || (prev.clone()).any(|k| doc.quote_at(k).is_some()) {
         return None;
     }
-    subject_of_clause(ctx, prev.start, prev.end, true).map(|p| (p, "topic".to_string()))
+    // The subject of its last clause (`…, and Jolanda Ceplak hopes she returns.`).
+    let clause = clause_start(ctx, prev.start, prev.end);
+    subject_of_clause(ctx, clause, prev.end, true)
+        .or_else(|| subject_of_clause(ctx, prev.start, prev.end, true))
+        .map(|p| (p, "topic".to_string()))
 }
 
 /// After a quotation: `," Mr Howard said`, `," said Dr Carl Gavin`, `," he went on`.
 fn attribution_after(ctx: &Ctx, qt: usize) -> (Option<(Phrase, String)>, Pattern) {
     let doc = &ctx.doc;
     let none = (None, Pattern::AfterName);
+    // `"…" ― Pamela Padilla`: a name after a dash signs the words.
+    if matches!(doc.punct(qt + 1), Some('―' | '—' | '–' | '-'))
+        && let Some(m) = ctx.mention_at.get(qt + 2).copied().flatten()
+        && ctx.mentions[m].run_start == qt + 2
+    {
+        return (Some((Phrase::Mention(m), "—".into())), Pattern::Block);
+    }
     let mut t = qt + 1;
     while matches!(doc.punct(t), Some(',' | '—' | '–' | '-' | '\'' | '’' | '"' | '”')) {
         t += 1;
@@ -231,12 +242,19 @@ fn attribution_before(ctx: &Ctx, qt: usize) -> Vec<((Phrase, String), Pattern)> 
             break;
         }
     }
-    // `X: "…"`: a name and a colon open the clause (headlines: `Parry: 'Steven is not for sale'`).
-    if let Some(colon) = (from..qt).find(|&k| doc.punct(k) == Some(':'))
-        && let Some(m) = ctx.mention_at[from..colon].iter().flatten().next().copied()
-        && (from..colon).all(|k| ctx.mention_at[k] == Some(m) || doc.word(k).is_none() || doc.is(k, list::FUNCTION))
-    {
-        out.push(((Phrase::Mention(m), ":".into()), Pattern::Colon));
+    // `X: "…"`: a name and a colon open the clause (headlines: `Parry: 'Steven is not for
+    // sale'`, `A lesson from Loretta Lynch: 'Be the voice'`).
+    if let Some(colon) = (from..qt).find(|&k| doc.punct(k) == Some(':')) {
+        let alone = ctx.mention_at[from..colon].iter().flatten().next().copied().filter(|&m| {
+            (from..colon).all(|k| ctx.mention_at[k] == Some(m) || doc.word(k).is_none() || doc.is(k, list::FUNCTION))
+        });
+        let headline = doc.in_title(qt) || doc.sent_of[from] == 0;
+        let last_person = (from..colon).rev().find_map(|k| {
+            ctx.mention_at[k].filter(|&m| matches!(ctx.mentions[m].kind, Kind::Person | Kind::Unknown) && !ctx.mentions[m].possessive)
+        });
+        if let Some(m) = alone.or(last_person.filter(|_| headline)) {
+            out.push(((Phrase::Mention(m), ":".into()), Pattern::Colon));
+        }
     }
     for k in (from..qt).rev() {
         if !doc.cue_at(k) {
@@ -353,7 +371,8 @@ fn attribution_previous_sentence(ctx: &Ctx, qt: usize) -> Option<(Phrase, String
     if let Some(last_quote) = range.clone().rev().find(|&k| doc.quote_at(k).is_some()) {
         range.start = last_quote + 1;
     }
-    let Some(cue) = range.clone().find(|&k| doc.strong_cue_at(k) && !doc.lword(k).is_some_and(|w| w.ends_with("ing"))) else {
+    // The cue nearest the quotation (`Her coach agreed, and Ceplak said she hoped so.`).
+    let Some(cue) = range.clone().rev().find(|&k| doc.strong_cue_at(k) && !doc.lword(k).is_some_and(|w| w.ends_with("ing"))) else {
         // `The mayor's answer was blunt:` with no cue: the subject of the lead-in.
         let end = (range.start..range.end).rev().find(|&k| doc.punct(k) == Some(':')).filter(|_| colon)?;
         return subject_of_clause(ctx, range.start, end, true).map(|p| (p, ":".to_string()));
@@ -624,6 +643,16 @@ pub(super) fn subject_of_clause(ctx: &Ctx, from: usize, to: usize, skip_intro: b
     // `the double Olympic champion said`, `an IRB spokesman`: a determiner phrase at the start.
     let first = doc.lword(from)?;
     if DETERMINERS.contains(&first) {
+        // `The coach went further`: the phrase ends at its head noun.
+        if let Some(head) = (from + 1..(from + 6).min(to)).take_while(|&k| doc.word(k).is_some()).find(|&k| person_head(ctx, k)) {
+            let mut head = head;
+            while head + 1 < to && person_head(ctx, head + 1) {
+                head += 1;
+            }
+            if let Some(p) = determiner_phrase_from(ctx, from, head) {
+                return Some(p);
+            }
+        }
         let mut end = from + 1;
         while end < to && doc.word(end).is_some() && end < from + 6 {
             let w = doc.lword(end).unwrap_or_default();

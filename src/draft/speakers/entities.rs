@@ -55,8 +55,15 @@ pub(super) fn group(mentions: &[Mention]) -> Entities {
                 continue;
             }
             let surname = m.words.last().map(String::as_str).unwrap_or_default();
+            // `Jordan` after `Rep. Jim Jordan` is the man, not the country.
+            let person_surname = || {
+                (m.words.len() == 1 && matches!(m.kind, Kind::Place | Kind::Org))
+                    .then(|| by_surname.get(surname))
+                    .flatten()
+                    .and_then(|ids| ids.iter().rev().copied().find(|&e| list[e].person_evidence))
+            };
             let found = if !people(m.kind) {
-                by_name.get(m.name.as_str()).copied().or_else(|| org_alias(&list, m))
+                person_surname().or_else(|| by_name.get(m.name.as_str()).copied()).or_else(|| org_alias(&list, m))
             } else if full(m) {
                 by_surname.get(surname).and_then(|ids| {
                     ids.iter().rev().copied().find(|&e| {
@@ -85,7 +92,7 @@ pub(super) fn group(mentions: &[Mention]) -> Entities {
             let ent = &mut list[e];
             ent.mentions.push(i);
             ent.roles.extend(m.roles.iter().cloned());
-            if m.courtesy || m.kept || m.first_name || m.kind == Kind::Person {
+            if m.courtesy || m.kept || m.first_name || m.kind == Kind::Person || ent.person_evidence {
                 ent.person_evidence = true;
                 ent.kind = Kind::Person;
             } else if ent.kind == Kind::Unknown {
@@ -154,7 +161,14 @@ fn short_form(
     by_surname
         .get(word)
         .and_then(nearest)
-        .or_else(|| if m.courtesy { None } else { by_first.get(word).and_then(nearest) })
+        .or_else(|| {
+            // `Hillary` for `Hillary Clinton`; never `Peabody` for `Peabody Energy`.
+            let named_person = |ids: &Vec<usize>| -> Option<usize> {
+                let people: Vec<usize> = ids.iter().copied().filter(|&e| list[e].person_evidence).collect();
+                nearest(&people)
+            };
+            if m.courtesy { None } else { by_first.get(word).and_then(named_person) }
+        })
 }
 
 /// `RFU` for `Rugby Football Union`, `B&B` for `Bradford & Bingley`, `the Post` for `The
@@ -192,9 +206,11 @@ pub(super) fn pronoun_subjects(ctx: &super::Ctx) -> Vec<(usize, usize)> {
         {
             k = c + 1;
         }
+        // `he`, `she`, or a definite role (`The Tory leader was asked…`, `the coach`).
         let want = match doc.lword(k) {
             Some("he") => Gender::Male,
             Some("she") => Gender::Female,
+            Some("the") if role_subject(doc, k) => doc.entry(role_head(doc, k)).gender,
             _ => continue,
         };
         let fits = |e: usize| {
@@ -229,4 +245,24 @@ pub(super) fn pronoun_subjects(ctx: &super::Ctx) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The head of a role phrase opening at `the` (`the Tory leader` → `leader`).
+fn role_head(doc: &super::tokens::Doc, the: usize) -> usize {
+    let mut k = the + 1;
+    while k < the + 5 && doc.word(k + 1).is_some() && !doc.is(k, crate::draft::lexicon::list::PERSON_NOUN | crate::draft::lexicon::list::OFFICE) {
+        k += 1;
+    }
+    k
+}
+
+/// `The Tory leader was asked`, `the coach said`: a definite role noun as a sentence's subject.
+fn role_subject(doc: &super::tokens::Doc, the: usize) -> bool {
+    use crate::draft::lexicon::list;
+    let head = role_head(doc, the);
+    doc.is(head, list::PERSON_NOUN | list::OFFICE)
+        && !doc.is_cap(head)
+        && (the + 1..head).all(|k| doc.word(k).is_some() && !super::tokens::is_possessive(doc.word(k).unwrap_or_default()))
+        && !doc.is(head + 1, list::FIRST_NAME)
+        && !doc.is_cap(head + 1)
 }

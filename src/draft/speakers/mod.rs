@@ -226,10 +226,10 @@ fn continuation(ctx: &Ctx, qt: usize, qi: usize, quotes: &[Quote], chosen: &[Opt
     if (s..qt).any(|k| doc.word(k).is_some()) {
         return None;
     }
-    // `«…», a déclaré X.`: words after the quotation are an attribution not read, not a sign
-    // that the last speaker goes on.
+    // `«…», a déclaré X.`: a name after the quotation is an attribution not read, not a sign
+    // that the last speaker goes on (`"…" for the top income bracket.` is).
     let sent_end = doc.sentence_end(qt);
-    if (qt + 1..sent_end).any(|k| doc.word(k).is_some()) {
+    if (qt + 1..sent_end).any(|k| ctx.mention_at[k].is_some() || doc.quote_at(k).is_some() || doc.is_pronoun(k)) {
         return None;
     }
     let prev = (0..qi).rev().find(|&p| doc.quote_tok[p] != qt)?;

@@ -69,7 +69,9 @@ features! {
     RankLater = "antecedent:third_or_later",
     RoleMatch = "antecedent:role_match",
     LatestSubject = "antecedent:latest_subject",
+    Speaking = "antecedent:heard_speaking",
     InReported = "antecedent:inside_reported_words",
+    NamedAfter = "antecedent:named_after_pronoun",
     // Context.
     PrevSpeaker = "context:previous_speaker",
     InQuoteSentence = "context:in_quote_sentence",
