@@ -101,6 +101,8 @@ fn read_labels(path: &Path) -> Vec<Label> {
 #[derive(Clone)]
 struct Example {
     set: usize,
+    /// Which draft of its set (for cross-validation folds).
+    draft: usize,
     weight: f64,
     feats: Vec<Vec<f32>>,
     gold: Vec<bool>,
@@ -128,7 +130,7 @@ fn drafts(dir: &Path) -> Vec<PathBuf> {
 /// Extracts every draft of a set with `weights` and pairs its quotations with the labels.
 fn examples(set_index: usize, set: &Set, weights: &Weights) -> Vec<Example> {
     let mut out = Vec::new();
-    for path in drafts(&set.dir) {
+    for (draft, path) in drafts(&set.dir).into_iter().enumerate() {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
         let labels = read_labels(&set.dir.join("labels").join(format!("{stem}.json")));
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -157,6 +159,7 @@ fn examples(set_index: usize, set: &Set, weights: &Weights) -> Vec<Example> {
             let none_ok = label.speaker.is_none();
             out.push(Example {
                 set: set_index,
+                draft,
                 weight: set.weight,
                 feats: tq.candidates.iter().map(|c| c.2.to_vec()).collect(),
                 reachable: none_ok || gold.iter().any(|g| *g),
@@ -271,6 +274,8 @@ fn main() {
     let mut iterations = 400;
     let mut l2 = 1e-3;
     let mut ablate = false;
+    let mut stats: Vec<String> = Vec::new();
+    let mut folds = 0usize;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().unwrap_or_else(|| panic!("{a} needs a value"));
@@ -290,6 +295,8 @@ fn main() {
             "--iterations" => iterations = value().parse().expect("--iterations N"),
             "--l2" => l2 = value().parse().expect("--l2 X"),
             "--ablate" => ablate = true,
+            "--stats" => stats.push(value()),
+            "--folds" => folds = value().parse().expect("--folds N"),
             other => panic!("unknown argument {other} (see the top of scripts/fit_speakers.rs)"),
         }
     }
@@ -312,6 +319,21 @@ fn main() {
         }
         eprintln!();
     }
+    // `--stats FEATURE`: on examples where a candidate has the feature, how often the right
+    // candidate has it, and how often the model is right.
+    for name in &stats {
+        let Some(f) = FEATURE_NAMES.iter().position(|n| n == name) else {
+            eprintln!("no feature {name}");
+            continue;
+        };
+        for (i, s) in sets.iter().enumerate() {
+            let with: Vec<&Example> = exs.iter().filter(|e| e.set == i && e.feats.iter().any(|x| x[f] > 0.0)).collect();
+            let gold_has = with.iter().filter(|e| e.feats.iter().zip(&e.gold).any(|(x, g)| *g && x[f] > 0.0)).count();
+            let gold_other = with.iter().filter(|e| e.feats.iter().zip(&e.gold).any(|(x, g)| *g && x[f] == 0.0)).count();
+            let ok = with.iter().filter(|e| right(&w, e, &all)).count();
+            eprintln!("{name} {}: {} examples, gold has it {gold_has}, gold lacks it {gold_other}, none {}, model right {ok}", s.name, with.len(), with.iter().filter(|e| e.none_ok).count());
+        }
+    }
     let mut report = String::new();
     for (i, s) in sets.iter().enumerate() {
         let (acc, count) = accuracy(&w, &exs, i, &all);
@@ -324,6 +346,23 @@ fn main() {
             acc,
             reach as f64 / count.max(1) as f64
         ));
+    }
+    // `--folds K`: each training set's accuracy when its drafts are held out K ways (each
+    // fold fitted without them): what the weights do on drafts they were not fitted on.
+    if folds > 1 {
+        let mut right_by_set = vec![(0usize, 0usize); sets.len()];
+        for fold in 0..folds {
+            let train: Vec<Example> = exs.iter().filter(|e| sets[e.set].train && e.draft % folds != fold).cloned().collect();
+            let wf = fit(&train, &all, l2, iterations);
+            for e in exs.iter().filter(|e| sets[e.set].train && e.draft % folds == fold) {
+                right_by_set[e.set].1 += 1;
+                right_by_set[e.set].0 += usize::from(right(&wf, e, &all));
+            }
+        }
+        for (i, s) in sets.iter().enumerate().filter(|(_, s)| s.train) {
+            let (ok, n) = right_by_set[i];
+            report.push_str(&format!("# {:<14} {folds}-fold held out: speaker right {:.4}\n", s.name, ok as f64 / n.max(1) as f64));
+        }
     }
     print!("{report}");
     if let Some(out) = &out {

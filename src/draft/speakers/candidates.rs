@@ -163,11 +163,19 @@ pub(super) fn candidates(
                 } else {
                     Refers::Person(ctx.doc.lex.get(head).gender)
                 };
-                for a in antecedents(ctx, *tok, qt, refers, earlier) {
-                    let role = match &a.who {
-                        Who::Entity(e) => ctx.entities.list[*e].roles.iter().any(|r| r == head),
-                        Who::Described(d) => d.ends_with(head.as_str()),
-                    };
+                let head = super::names::role_word(head);
+                let has_role = |who: &Who| match who {
+                    Who::Entity(e) => ctx.entities.list[*e].roles.contains(&head),
+                    Who::Described(d) => d.ends_with(head.as_str()),
+                };
+                let mut found = antecedents(ctx, *tok, qt, refers, earlier);
+                // `the coach` after `Andy Robinson, the head coach`: the one the text gave
+                // that role, when it gave it to someone.
+                if found.iter().any(|a| has_role(&a.who)) {
+                    found.retain(|a| has_role(&a.who));
+                }
+                for a in found {
+                    let role = has_role(&a.who);
                     let mut f = common.to_vec();
                     f.extend([(F::ViaRole, 1.0), (F::RoleMatch, flag(role))]);
                     f.extend(antecedent_features(ctx, &a, refers));
@@ -333,7 +341,7 @@ fn antecedents(ctx: &Ctx, tok: usize, qt: usize, refers: Refers, earlier: &Earli
         if ent.kind == Kind::Thing || refers == Refers::Thing && ent.person_evidence {
             continue;
         }
-        events.push((m.run_start, Who::Entity(e), m.subject, m.possessive, m.after_prep, m.speaking));
+        events.push((m.run_start, Who::Entity(e), m.subject || m.opening, m.possessive, m.after_prep && !m.opening, m.speaking));
     }
     // Sentences led by `he` or `she` stand for whoever they were resolved to.
     for &(t, e) in &ctx.pronoun_subjects {

@@ -53,6 +53,8 @@ pub(super) struct Mention {
     pub subject: bool,
     /// After a preposition (`of X`, `to X`): not a subject.
     pub after_prep: bool,
+    /// After a preposition that opens its sentence (`For X, it was a first`): its topic.
+    pub opening: bool,
     /// In a title-case headline.
     pub in_title: bool,
     /// Right before a speech verb (`X said`, `X, who told`): someone heard speaking.
@@ -248,7 +250,7 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
             gender = e.gender;
         }
         if e.is(list::OFFICE | list::COURTESY | list::KEPT) {
-            roles.push(doc.lbase(k).unwrap_or_default().to_string());
+            roles.push(role_word(doc.lbase(k).unwrap_or_default()));
         }
     }
     while name_start < end && doc.word(name_start).is_none() {
@@ -351,6 +353,7 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
         possessive,
         subject: false,
         after_prep: false,
+        opening: false,
         in_title,
         speaking: false,
     })
@@ -359,6 +362,36 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
 /// A word of nationality (`American`, `Swedish`, `Frenchman`): a noun or adjective, no name.
 pub(super) fn is_demonym(doc: &Doc, k: usize) -> bool {
     doc.is(k, list::DEMONYM)
+}
+
+/// A role word in its full form, so that `Sen.` before a name and `the senator` agree.
+pub(super) fn role_word(w: &str) -> String {
+    let full = match w {
+        "sen" => "senator",
+        "rep" => "representative",
+        "gov" => "governor",
+        "gen" => "general",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "capt" => "captain",
+        "sgt" => "sergeant",
+        "adm" => "admiral",
+        "prof" => "professor",
+        "dr" => "doctor",
+        "supt" => "superintendent",
+        "det" => "detective",
+        "insp" => "inspector",
+        "amb" => "ambassador",
+        "atty" => "attorney",
+        "rev" => "reverend",
+        "congressman" | "congresswoman" => "representative",
+        "chairwoman" | "chairperson" | "chair" => "chairman",
+        "spokeswoman" | "spokesperson" => "spokesman",
+        "boss" => "manager",
+        "skipper" => "captain",
+        other => other,
+    };
+    full.to_string()
 }
 
 /// Marks the mentions that stand as the subject of their clause, or after a preposition, and
@@ -398,6 +431,8 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
             b -= 1;
         }
         let after_prep = b > 0 && doc.lword(b - 1).is_some_and(is_preposition);
+        // `For Imelda Staunton, it was a first`: a sentence-opening phrase names its topic.
+        let opening = after_prep && doc.sentence_initial(b - 1);
         let e = mentions[i].end_tok;
         let mut k = e + 1;
         if doc.punct(k) == Some(',') && doc.lword(k + 1).is_some_and(|w| matches!(w, "who" | "whose")) {
@@ -407,6 +442,7 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
         let m = &mut mentions[i];
         m.speaking = speaking;
         m.after_prep = after_prep;
+        m.opening = opening;
         m.subject = (first || after_conj) && !m.possessive && !after_prep;
     }
     // Roles: lower-case role words before the run (`skipper Jason Robinson`), and an
@@ -415,7 +451,7 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
         let mut k = m.run_start;
         while k > 0 && doc.lword(k - 1).is_some_and(|_| !doc.is_cap(k - 1) && doc.is(k - 1, list::OFFICE | list::PERSON_NOUN)) {
             k -= 1;
-            m.roles.push(doc.lword(k).unwrap_or_default().to_string());
+            m.roles.push(role_word(doc.lword(k).unwrap_or_default()));
             let g = doc.entry(k).gender;
             if m.gender == Gender::Unknown && g != Gender::Unknown && m.kind != Kind::Org {
                 m.gender = g;
@@ -430,7 +466,7 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
             for k in e + 3..e + 9 {
                 match doc.lword(k) {
                     Some(w) if doc.is(k, list::OFFICE | list::PERSON_NOUN) && !doc.is_cap(k) => {
-                        m.roles.push(w.to_string());
+                        m.roles.push(role_word(w));
                         let g = doc.entry(k).gender;
                         if m.gender == Gender::Unknown && g != Gender::Unknown {
                             m.gender = g;
