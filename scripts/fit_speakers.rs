@@ -19,10 +19,41 @@ use verbatim::draft::speakers::{self, FEATURE_NAMES, TrainingQuote, Weights};
 use verbatim::draft::{ExtractOptions, Format, markup, quotes};
 
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "prof", "professor", "president",
-    "minister", "chancellor", "senator", "rev", "dame", "mx", "ambassador", "secretary", "captain",
-    "coach", "manager", "chairman", "chief", "executive", "judge", "general", "governor", "mayor",
-    "prime", "deputy", "foreign", "home", "mp", "baroness",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "lord",
+    "lady",
+    "prof",
+    "professor",
+    "president",
+    "minister",
+    "chancellor",
+    "senator",
+    "rev",
+    "dame",
+    "mx",
+    "ambassador",
+    "secretary",
+    "captain",
+    "coach",
+    "manager",
+    "chairman",
+    "chief",
+    "executive",
+    "judge",
+    "general",
+    "governor",
+    "mayor",
+    "prime",
+    "deputy",
+    "foreign",
+    "home",
+    "mp",
+    "baroness",
 ];
 
 /// The scorer's words of a name (`../shared/eval/score.py`): lower case, titles dropped.
@@ -81,7 +112,8 @@ struct Label {
 
 fn read_labels(path: &Path) -> Vec<Label> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let value: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     value
         .as_array()
         .map(|a| a.as_slice())
@@ -131,12 +163,22 @@ fn drafts(dir: &Path) -> Vec<PathBuf> {
 fn examples(set_index: usize, set: &Set, weights: &Weights) -> Vec<Example> {
     let mut out = Vec::new();
     for (draft, path) in drafts(&set.dir).into_iter().enumerate() {
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
         let labels = read_labels(&set.dir.join("labels").join(format!("{stem}.json")));
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let format = Format::from_path(&path);
         let masked = markup::mask(&text, format);
-        let mut found = quotes::find_quotes(&text, &masked, &ExtractOptions::default(), format == Format::Plain);
+        let mut found = quotes::find_quotes(
+            &text,
+            &masked,
+            &ExtractOptions::default(),
+            format == Format::Plain,
+        );
         let training = speakers::training_quotes(&masked, &mut found, weights);
         let mut used = vec![false; training.len()];
         for label in labels.iter().filter(|l| l.speech && !l.unresolved) {
@@ -190,17 +232,26 @@ fn best_overlap(training: &[TrainingQuote], used: &[bool], span: (usize, usize))
             best = Some((i, ov));
         }
     }
-    best.filter(|&(_, ov)| ov * 2 >= span.1 - span.0).map(|(i, _)| i)
+    best.filter(|&(_, ov)| ov * 2 >= span.1 - span.0)
+        .map(|(i, _)| i)
 }
 
 fn score(w: &[f64], f: &[f32], mask: &[bool]) -> f64 {
-    w.iter().zip(f).zip(mask).filter(|(_, m)| **m).map(|((w, x), _)| w * f64::from(*x)).sum()
+    w.iter()
+        .zip(f)
+        .zip(mask)
+        .filter(|(_, m)| **m)
+        .map(|((w, x), _)| w * f64::from(*x))
+        .sum()
 }
 
 /// Is the model right on an example: its pick (or no one) is a gold choice?
 fn right(w: &[f64], e: &Example, mask: &[bool]) -> bool {
     let scores: Vec<f64> = e.feats.iter().map(|f| score(w, f, mask)).collect();
-    let best = scores.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)));
+    let best = scores
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)));
     match best {
         Some((i, &s)) if s > 0.0 => e.gold[i],
         _ => e.none_ok,
@@ -213,7 +264,11 @@ fn fit(examples: &[Example], mask: &[bool], l2: f64, iterations: usize) -> Vec<f
     let mut w = vec![0.0f64; n];
     let (mut m, mut v) = (vec![0.0f64; n], vec![0.0f64; n]);
     let (b1, b2, lr, eps) = (0.9, 0.999, 0.05, 1e-8);
-    let total: f64 = examples.iter().filter(|e| e.reachable).map(|e| e.weight).sum();
+    let total: f64 = examples
+        .iter()
+        .filter(|e| e.reachable)
+        .map(|e| e.weight)
+        .sum();
     for it in 1..=iterations {
         let mut grad = vec![0.0f64; n];
         for e in examples.iter().filter(|e| e.reachable) {
@@ -222,7 +277,13 @@ fn fit(examples: &[Example], mask: &[bool], l2: f64, iterations: usize) -> Vec<f
             let none = (-top).exp();
             let exps: Vec<f64> = scores.iter().map(|s| (s - top).exp()).collect();
             let z = none + exps.iter().sum::<f64>();
-            let good = if e.none_ok { none } else { 0.0 } + exps.iter().zip(&e.gold).filter(|(_, g)| **g).map(|(x, _)| x).sum::<f64>();
+            let good = if e.none_ok { none } else { 0.0 }
+                + exps
+                    .iter()
+                    .zip(&e.gold)
+                    .filter(|(_, g)| **g)
+                    .map(|(x, _)| x)
+                    .sum::<f64>();
             // d(-log good/z)/dw = E_p[f] - E_{p|good}[f]
             for (c, f) in e.feats.iter().enumerate() {
                 let p = exps[c] / z;
@@ -283,12 +344,23 @@ fn main() {
             "--train" | "--check" => {
                 let v = value();
                 let (dir, weight) = match v.rsplit_once(':') {
-                    Some((d, w)) if w.parse::<f64>().is_ok() => (d.to_string(), w.parse().unwrap_or(1.0)),
+                    Some((d, w)) if w.parse::<f64>().is_ok() => {
+                        (d.to_string(), w.parse().unwrap_or(1.0))
+                    }
                     _ => (v.clone(), 1.0),
                 };
                 let dir = PathBuf::from(dir);
-                let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
-                sets.push(Set { name, dir, weight, train: a == "--train" });
+                let name = dir
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or("?")
+                    .to_string();
+                sets.push(Set {
+                    name,
+                    dir,
+                    weight,
+                    train: a == "--train",
+                });
             }
             "--out" => out = Some(PathBuf::from(value())),
             "--rounds" => rounds = value().parse().expect("--rounds N"),
@@ -300,7 +372,10 @@ fn main() {
             other => panic!("unknown argument {other} (see the top of scripts/fit_speakers.rs)"),
         }
     }
-    assert!(sets.iter().any(|s| s.train), "give at least one --train set");
+    assert!(
+        sets.iter().any(|s| s.train),
+        "give at least one --train set"
+    );
     let n = FEATURE_NAMES.len();
     let all = vec![true; n];
     let mut weights = Weights([0.0; speakers::FEATURE_COUNT]);
@@ -308,7 +383,11 @@ fn main() {
     let mut w = vec![0.0; n];
     let mut exs: Vec<Example> = Vec::new();
     for round in 0..rounds {
-        exs = sets.iter().enumerate().flat_map(|(i, s)| examples(i, s, &weights)).collect();
+        exs = sets
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| examples(i, s, &weights))
+            .collect();
         let train: Vec<Example> = exs.iter().filter(|e| sets[e.set].train).cloned().collect();
         w = fit(&train, &all, l2, iterations);
         weights = to_weights(&w);
@@ -327,11 +406,25 @@ fn main() {
             continue;
         };
         for (i, s) in sets.iter().enumerate() {
-            let with: Vec<&Example> = exs.iter().filter(|e| e.set == i && e.feats.iter().any(|x| x[f] > 0.0)).collect();
-            let gold_has = with.iter().filter(|e| e.feats.iter().zip(&e.gold).any(|(x, g)| *g && x[f] > 0.0)).count();
-            let gold_other = with.iter().filter(|e| e.feats.iter().zip(&e.gold).any(|(x, g)| *g && x[f] == 0.0)).count();
+            let with: Vec<&Example> = exs
+                .iter()
+                .filter(|e| e.set == i && e.feats.iter().any(|x| x[f] > 0.0))
+                .collect();
+            let gold_has = with
+                .iter()
+                .filter(|e| e.feats.iter().zip(&e.gold).any(|(x, g)| *g && x[f] > 0.0))
+                .count();
+            let gold_other = with
+                .iter()
+                .filter(|e| e.feats.iter().zip(&e.gold).any(|(x, g)| *g && x[f] == 0.0))
+                .count();
             let ok = with.iter().filter(|e| right(&w, e, &all)).count();
-            eprintln!("{name} {}: {} examples, gold has it {gold_has}, gold lacks it {gold_other}, none {}, model right {ok}", s.name, with.len(), with.iter().filter(|e| e.none_ok).count());
+            eprintln!(
+                "{name} {}: {} examples, gold has it {gold_has}, gold lacks it {gold_other}, none {}, model right {ok}",
+                s.name,
+                with.len(),
+                with.iter().filter(|e| e.none_ok).count()
+            );
         }
     }
     let mut report = String::new();
@@ -352,16 +445,27 @@ fn main() {
     if folds > 1 {
         let mut right_by_set = vec![(0usize, 0usize); sets.len()];
         for fold in 0..folds {
-            let train: Vec<Example> = exs.iter().filter(|e| sets[e.set].train && e.draft % folds != fold).cloned().collect();
+            let train: Vec<Example> = exs
+                .iter()
+                .filter(|e| sets[e.set].train && e.draft % folds != fold)
+                .cloned()
+                .collect();
             let wf = fit(&train, &all, l2, iterations);
-            for e in exs.iter().filter(|e| sets[e.set].train && e.draft % folds == fold) {
+            for e in exs
+                .iter()
+                .filter(|e| sets[e.set].train && e.draft % folds == fold)
+            {
                 right_by_set[e.set].1 += 1;
                 right_by_set[e.set].0 += usize::from(right(&wf, e, &all));
             }
         }
         for (i, s) in sets.iter().enumerate().filter(|(_, s)| s.train) {
             let (ok, n) = right_by_set[i];
-            report.push_str(&format!("# {:<14} {folds}-fold held out: speaker right {:.4}\n", s.name, ok as f64 / n.max(1) as f64));
+            report.push_str(&format!(
+                "# {:<14} {folds}-fold held out: speaker right {:.4}\n",
+                s.name,
+                ok as f64 / n.max(1) as f64
+            ));
         }
     }
     print!("{report}");
@@ -369,12 +473,16 @@ fn main() {
         let header = format!(
             "# Speaker model weights, fitted by scripts/fit_speakers.rs (cargo run --release --example\n# fit_speakers); one `feature weight` a line. Sets and accuracy at fitting:\n{report}"
         );
-        std::fs::write(out, weights.render(&header)).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+        std::fs::write(out, weights.render(&header))
+            .unwrap_or_else(|e| panic!("{}: {e}", out.display()));
         eprintln!("wrote {}", out.display());
     }
     if ablate {
         // Feature groups by their name's prefix.
-        let mut groups: Vec<&str> = FEATURE_NAMES.iter().map(|f| f.split(':').next().unwrap_or(f)).collect();
+        let mut groups: Vec<&str> = FEATURE_NAMES
+            .iter()
+            .map(|f| f.split(':').next().unwrap_or(f))
+            .collect();
         groups.dedup();
         let train: Vec<Example> = exs.iter().filter(|e| sets[e.set].train).cloned().collect();
         print!("| without |");
@@ -389,10 +497,19 @@ fn main() {
         println!();
         let mut rows: Vec<(String, Vec<bool>)> = Vec::new();
         for g in &groups {
-            rows.push((format!("{g}:*"), FEATURE_NAMES.iter().map(|f| !f.starts_with(&format!("{g}:"))).collect()));
+            rows.push((
+                format!("{g}:*"),
+                FEATURE_NAMES
+                    .iter()
+                    .map(|f| !f.starts_with(&format!("{g}:")))
+                    .collect(),
+            ));
         }
         for f in FEATURE_NAMES.iter() {
-            rows.push((f.to_string(), FEATURE_NAMES.iter().map(|x| x != f).collect()));
+            rows.push((
+                f.to_string(),
+                FEATURE_NAMES.iter().map(|x| x != f).collect(),
+            ));
         }
         for (name, mask) in rows {
             let wa = fit(&train, &mask, l2, iterations);

@@ -78,7 +78,15 @@ impl Checker {
 
 /// What a quotation's finding depends on: its kind, flags, speaker and words.
 fn key(text: &str, q: &Quote) -> String {
-    let speaker = q.speaker.as_ref().map(|s| (s.name.as_str(), s.named));
+    // Everything of the speaker the verdict reads: its confidence decides a conflict.
+    let speaker = q.speaker.as_ref().map(|s| {
+        (
+            s.name.as_str(),
+            s.named,
+            s.certain,
+            format!("{:.3}", s.confidence),
+        )
+    });
     format!(
         "{:?}|{}|{}|{:?}|{}",
         q.kind,

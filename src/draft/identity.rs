@@ -13,7 +13,8 @@ pub fn name_parts(name: &str) -> Vec<String> {
     let mut words: Vec<String> = name
         .split_whitespace()
         .map(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’');
+            let w =
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’');
             let w = w
                 .strip_suffix("'s")
                 .or_else(|| w.strip_suffix("’s"))
@@ -23,10 +24,16 @@ pub fn name_parts(name: &str) -> Vec<String> {
         .filter(|w| !w.is_empty() && w != "the")
         .collect();
     // Titles and roles in front: every title word while a word follows.
-    while words.len() > 1 && lex.is(&words[0], list::TITLE) && !lex.is(&words[0], list::FIRST_NAME) {
+    while words.len() > 1 && lex.is(&words[0], list::TITLE) && !lex.is(&words[0], list::FIRST_NAME)
+    {
         words.remove(0);
     }
-    while words.len() > 1 && matches!(words.last().map(String::as_str), Some("jr" | "sr" | "ii" | "iii" | "iv")) {
+    while words.len() > 1
+        && matches!(
+            words.last().map(String::as_str),
+            Some("jr" | "sr" | "ii" | "iii" | "iv")
+        )
+    {
         words.pop();
     }
     words
@@ -43,9 +50,13 @@ pub fn initials(name: &str) -> String {
 
 /// A name written as an acronym (`RFU`, `G8`).
 pub fn is_acronym(s: &str) -> bool {
-    let s = s.trim().trim_start_matches("the ").trim_start_matches("The ");
+    let s = s
+        .trim()
+        .trim_start_matches("the ")
+        .trim_start_matches("The ");
     s.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
+        && s.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
 }
 
 /// Can two first names (or a first name and an initial) be one person's?
@@ -77,7 +88,9 @@ pub fn same_person(a: &str, b: &str) -> bool {
     }
     let (pa, pb) = (name_parts(a), name_parts(b));
     match (pa.last(), pb.last()) {
-        (Some(x), Some(y)) if x == y => pa.len() < 2 || pb.len() < 2 || first_names_agree(&pa[0], &pb[0]),
+        (Some(x), Some(y)) if x == y => {
+            pa.len() < 2 || pb.len() < 2 || first_names_agree(&pa[0], &pb[0])
+        }
         _ => false,
     }
 }

@@ -509,7 +509,9 @@ fn named_thing(text: &str, start: usize, inner: &str) -> bool {
 /// A fragment only for being short: not a title nor a coined term, so a whole utterance
 /// when the text gives it to someone (`"Any," she said`).
 pub(crate) fn short_only(text: &str, quote: &Quote) -> bool {
-    quote.kind == QuoteKind::Fragment && !quote.block && !named_thing(text, quote.start, &quote.text)
+    quote.kind == QuoteKind::Fragment
+        && !quote.block
+        && !named_thing(text, quote.start, &quote.text)
 }
 
 /// The writer's marker `verbatim-ignore` on the quotation's line before it, or on the line above.

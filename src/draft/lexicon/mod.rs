@@ -196,7 +196,10 @@ impl Lexicon {
         {
             return Entry::default();
         }
-        self.words.get(&fold_word(word)).copied().unwrap_or_default()
+        self.words
+            .get(&fold_word(word))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// Is the word in any of `bits`' lists?
@@ -242,7 +245,10 @@ mod tests {
         assert!(lex.is("spokeswoman", list::PERSON_NOUN));
         assert!(lex.is("struggling", list::COMMON));
         assert!(!lex.is("leibenluft", list::COMMON | list::FIRST_NAME));
-        assert_eq!(lex.known(&["The", "Washington", "Post"]), Some(Known::Outlet));
+        assert_eq!(
+            lex.known(&["The", "Washington", "Post"]),
+            Some(Known::Outlet)
+        );
         assert_eq!(lex.known(&["Ukraine"]), Some(Known::Place));
         assert_eq!(lex.known(&["White", "House"]), Some(Known::Org));
         assert_eq!(lex.known(&["Adam", "Curry"]), None);

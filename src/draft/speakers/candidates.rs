@@ -157,8 +157,13 @@ pub(super) fn candidates(
                 }
             }
             Phrase::Role { tok, head, range } => {
-                let text = ctx.doc.text[range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
-                let refers = if ctx.doc.lex.is(head, list::ORG_NOUN) && !ctx.doc.lex.is(head, list::PERSON_NOUN) {
+                let text = ctx.doc.text[range.clone()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let refers = if ctx.doc.lex.is(head, list::ORG_NOUN)
+                    && !ctx.doc.lex.is(head, list::PERSON_NOUN)
+                {
                     Refers::Thing
                 } else {
                     Refers::Person(ctx.doc.lex.get(head).gender)
@@ -190,7 +195,12 @@ pub(super) fn candidates(
     }
     if let Some(who) = continuation {
         let mention = ctx.doc.tok_range(qt.min(ctx.doc.len().saturating_sub(1)));
-        add(who.clone(), mention.start..mention.start, "continued", &[(F::Continuation, 1.0)]);
+        add(
+            who.clone(),
+            mention.start..mention.start,
+            "continued",
+            &[(F::Continuation, 1.0)],
+        );
     }
     let s = ctx.doc.sent_of[qt];
     let alone = (ctx.doc.sentences[s].clone()).all(|k| k == qt || ctx.doc.word(k).is_none());
@@ -200,7 +210,15 @@ pub(super) fn candidates(
     });
     // Direct attributions (`"…," X said`, `X said: "…"`, `according to X`) outrank the
     // context: a candidate with none, where another has one, says so.
-    let direct = [F::AfterName, F::AfterVerb, F::Before, F::According, F::Colon, F::Block, F::Trailing];
+    let direct = [
+        F::AfterName,
+        F::AfterVerb,
+        F::Before,
+        F::According,
+        F::Colon,
+        F::Block,
+        F::Trailing,
+    ];
     let has_direct = |c: &Candidate| direct.iter().any(|&f| c.features[f as usize] > 0.0);
     let any_direct = out.iter().any(has_direct);
     for c in &mut out {
@@ -215,7 +233,10 @@ pub(super) fn candidates(
             set(&mut c.features, F::PrevSpeaker, 1.0);
         }
         let links = (0..N)
-            .filter(|&i| (F::AfterName as usize..=F::Continuation as usize).contains(&i) && c.features[i] > 0.0)
+            .filter(|&i| {
+                (F::AfterName as usize..=F::Continuation as usize).contains(&i)
+                    && c.features[i] > 0.0
+            })
             .count();
         set(&mut c.features, F::StrongLinks2, flag(links >= 2));
         if let Who::Entity(e) = c.who {
@@ -229,13 +250,29 @@ pub(super) fn candidates(
                 Kind::Unknown => F::KindUnknown,
             };
             set(&mut c.features, kind, 1.0);
-            set(&mut c.features, F::PersonEvidence, flag(ent.person_evidence));
-            set(&mut c.features, F::OneWordName, flag(!ent.name.contains(' ')));
-            set(&mut c.features, F::Salience, (1.0 + ent.mentions.len() as f32).ln());
+            set(
+                &mut c.features,
+                F::PersonEvidence,
+                flag(ent.person_evidence),
+            );
+            set(
+                &mut c.features,
+                F::OneWordName,
+                flag(!ent.name.contains(' ')),
+            );
+            set(
+                &mut c.features,
+                F::Salience,
+                (1.0 + ent.mentions.len() as f32).ln(),
+            );
             let in_sentence = ent.mentions.iter().any(|&m| ctx.mentions[m].sentence == s);
             set(&mut c.features, F::InQuoteSentence, flag(in_sentence));
             // People seldom name themselves: `"I had a word with Olof," he said` is not Olof.
-            set(&mut c.features, F::NamedInQuote, flag(named_in(quote_text, &ent.name)));
+            set(
+                &mut c.features,
+                F::NamedInQuote,
+                flag(named_in(quote_text, &ent.name)),
+            );
         }
     }
     out
@@ -280,7 +317,14 @@ fn antecedent_features(ctx: &Ctx, a: &Antecedent, refers: Refers) -> Vec<(F, f32
     match refers {
         Refers::Person(want) => {
             if want != Gender::Unknown && gender != Gender::Unknown {
-                f.push((if want == gender { F::GenderMatch } else { F::GenderMismatch }, 1.0));
+                f.push((
+                    if want == gender {
+                        F::GenderMatch
+                    } else {
+                        F::GenderMismatch
+                    },
+                    1.0,
+                ));
             }
             if !person {
                 f.push((F::PronounNonPerson, 1.0));
@@ -302,7 +346,13 @@ const WINDOW: usize = 8;
 const MAX_ANTECEDENTS: usize = 6;
 
 /// The entities (and unnamed people) a pronoun at `tok` could stand for, most recent first.
-fn antecedents(ctx: &Ctx, tok: usize, qt: usize, refers: Refers, earlier: &Earlier) -> Vec<Antecedent> {
+fn antecedents(
+    ctx: &Ctx,
+    tok: usize,
+    qt: usize,
+    refers: Refers,
+    earlier: &Earlier,
+) -> Vec<Antecedent> {
     let doc = &ctx.doc;
     // Mentions after the quotation are not the antecedent of a pronoun after it (`"…," he
     // said of Smith`), nor those after the pronoun.
@@ -310,29 +360,35 @@ fn antecedents(ctx: &Ctx, tok: usize, qt: usize, refers: Refers, earlier: &Earli
     let here = doc.sent_of[limit.min(doc.len() - 1)];
     let para = doc.para_of[limit.min(doc.len() - 1)];
     let mut seen: Vec<Antecedent> = Vec::new();
-    let mut push = |who: Who, t: usize, subject: bool, possessive: bool, after_prep: bool, speaking: bool| {
-        if seen.iter().any(|a| a.who == who) || seen.len() >= MAX_ANTECEDENTS {
-            return;
-        }
-        seen.push(Antecedent {
-            who,
-            dist: here - doc.sent_of[t],
-            other_para: doc.para_of[t] != para,
-            subject,
-            possessive,
-            after_prep,
-            rank: 0,
-            latest_subject: false,
-            speaking,
-            inside_reported: false,
-        });
-    };
+    let mut push =
+        |who: Who, t: usize, subject: bool, possessive: bool, after_prep: bool, speaking: bool| {
+            if seen.iter().any(|a| a.who == who) || seen.len() >= MAX_ANTECEDENTS {
+                return;
+            }
+            seen.push(Antecedent {
+                who,
+                dist: here - doc.sent_of[t],
+                other_para: doc.para_of[t] != para,
+                subject,
+                possessive,
+                after_prep,
+                rank: 0,
+                latest_subject: false,
+                speaking,
+                inside_reported: false,
+            });
+        };
     // Walk mentions backwards from the limit.
     let first_sentence = here.saturating_sub(WINDOW);
     // (token, who, subject, possessive, after a preposition, heard speaking)
     let mut events: Vec<(usize, Who, bool, bool, bool, bool)> = Vec::new();
     for (i, m) in ctx.mentions.iter().enumerate() {
-        if m.run_start >= limit || m.sentence < first_sentence || para.saturating_sub(m.para) > 4 {
+        // A headline's names are no antecedents: the story names its people again.
+        if m.run_start >= limit
+            || m.sentence < first_sentence
+            || para.saturating_sub(m.para) > 4
+            || m.in_title
+        {
             continue;
         }
         let e = ctx.entities.of_mention[i];
@@ -341,7 +397,14 @@ fn antecedents(ctx: &Ctx, tok: usize, qt: usize, refers: Refers, earlier: &Earli
         if ent.kind == Kind::Thing || refers == Refers::Thing && ent.person_evidence {
             continue;
         }
-        events.push((m.run_start, Who::Entity(e), m.subject || m.opening, m.possessive, m.after_prep && !m.opening, m.speaking));
+        events.push((
+            m.run_start,
+            Who::Entity(e),
+            m.subject || m.opening,
+            m.possessive,
+            m.after_prep && !m.opening,
+            m.speaking,
+        ));
     }
     // Sentences led by `he` or `she` stand for whoever they were resolved to.
     for &(t, e) in &ctx.pronoun_subjects {
@@ -351,7 +414,14 @@ fn antecedents(ctx: &Ctx, tok: usize, qt: usize, refers: Refers, earlier: &Earli
     }
     for d in &ctx.described {
         if d.tok < limit && doc.sent_of[d.tok] >= first_sentence && d.subject {
-            events.push((d.tok, Who::Described(d.text.clone()), d.subject, false, false, false));
+            events.push((
+                d.tok,
+                Who::Described(d.text.clone()),
+                d.subject,
+                false,
+                false,
+                false,
+            ));
         }
     }
     // Speakers of earlier quotations stand where they were quoted.
@@ -368,7 +438,8 @@ fn antecedents(ctx: &Ctx, tok: usize, qt: usize, refers: Refers, earlier: &Earli
         push(who, t, subject, possessive, after_prep, speaking);
     }
     let quote_sentence = doc.sent_of[qt];
-    let cue_before = (doc.sentences[quote_sentence].start..qt).any(|k| doc.cue_at(k) || doc.punct(k) == Some(':'));
+    let cue_before = (doc.sentences[quote_sentence].start..qt)
+        .any(|k| doc.cue_at(k) || doc.punct(k) == Some(':'));
     let mut subject_seen = false;
     for (rank, a) in seen.iter_mut().enumerate() {
         a.rank = rank;

@@ -63,7 +63,9 @@ pub(super) fn group(mentions: &[Mention]) -> Entities {
                     .and_then(|ids| ids.iter().rev().copied().find(|&e| list[e].person_evidence))
             };
             let found = if !people(m.kind) {
-                person_surname().or_else(|| by_name.get(m.name.as_str()).copied()).or_else(|| org_alias(&list, m))
+                person_surname()
+                    .or_else(|| by_name.get(m.name.as_str()).copied())
+                    .or_else(|| org_alias(&list, m))
             } else if full(m) {
                 by_surname.get(surname).and_then(|ids| {
                     ids.iter().rev().copied().find(|&e| {
@@ -92,7 +94,8 @@ pub(super) fn group(mentions: &[Mention]) -> Entities {
             let ent = &mut list[e];
             ent.mentions.push(i);
             ent.roles.extend(m.roles.iter().cloned());
-            if m.courtesy || m.kept || m.first_name || m.kind == Kind::Person || ent.person_evidence {
+            if m.courtesy || m.kept || m.first_name || m.kind == Kind::Person || ent.person_evidence
+            {
                 ent.person_evidence = true;
                 ent.kind = Kind::Person;
             } else if ent.kind == Kind::Unknown {
@@ -158,34 +161,48 @@ fn short_form(
         }
         best.map(|(_, _, e)| e)
     };
-    by_surname
-        .get(word)
-        .and_then(nearest)
-        .or_else(|| {
-            // `Hillary` for `Hillary Clinton`; never `Peabody` for `Peabody Energy`.
-            let named_person = |ids: &Vec<usize>| -> Option<usize> {
-                let people: Vec<usize> = ids.iter().copied().filter(|&e| list[e].person_evidence).collect();
-                nearest(&people)
-            };
-            if m.courtesy { None } else { by_first.get(word).and_then(named_person) }
-        })
+    by_surname.get(word).and_then(nearest).or_else(|| {
+        // `Hillary` for `Hillary Clinton`; never `Peabody` for `Peabody Energy`.
+        let named_person = |ids: &Vec<usize>| -> Option<usize> {
+            let people: Vec<usize> = ids
+                .iter()
+                .copied()
+                .filter(|&e| list[e].person_evidence)
+                .collect();
+            nearest(&people)
+        };
+        if m.courtesy {
+            None
+        } else {
+            by_first.get(word).and_then(named_person)
+        }
+    })
 }
 
 /// `RFU` for `Rugby Football Union`, `B&B` for `Bradford & Bingley`, `the Post` for `The
 /// Washington Post`.
 fn org_alias(list: &[Entity], m: &Mention) -> Option<usize> {
     let acronym = m.words.len() == 1 && crate::draft::identity::is_acronym(&m.name);
-    let key: String = m.name.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+    let key: String = m
+        .name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
     list.iter().rposition(|e| {
         if acronym {
-            let org_like = matches!(e.kind, Kind::Org | Kind::Outlet) || e.kind == Kind::Unknown && !e.person_evidence;
+            let org_like = matches!(e.kind, Kind::Org | Kind::Outlet)
+                || e.kind == Kind::Unknown && !e.person_evidence;
             return org_like && e.name.contains(' ') && initials(&e.name) == key;
         }
         if !matches!(e.kind, Kind::Org | Kind::Outlet) {
             return false;
         }
         let last = |s: &str| s.rsplit(' ').next().unwrap_or_default().to_lowercase();
-        m.words.len() == 1 && last(&e.name) == m.name.to_lowercase() && e.name.contains(' ') && e.kind == m.kind
+        m.words.len() == 1
+            && last(&e.name) == m.name.to_lowercase()
+            && e.name.contains(' ')
+            && e.kind == m.kind
     })
 }
 
@@ -201,7 +218,9 @@ pub(super) fn pronoun_subjects(ctx: &super::Ctx) -> Vec<(usize, usize)> {
             continue;
         };
         let mut k = first;
-        if doc.lword(k).is_some_and(|w| super::names::INTRO_WORDS.contains(&w) || w.ends_with("ing"))
+        if doc
+            .lword(k)
+            .is_some_and(|w| super::names::INTRO_WORDS.contains(&w) || w.ends_with("ing"))
             && let Some(c) = (k..range.end.min(k + 12)).find(|&j| doc.punct(j) == Some(','))
         {
             k = c + 1;
@@ -235,7 +254,11 @@ pub(super) fn pronoun_subjects(ctx: &super::Ctx) -> Vec<(usize, usize)> {
             }
         }
         for &(t, e) in out.iter().rev() {
-            if t < lo && doc.sent_of[t] >= window && fits(e) && best.is_none_or(|b| (true, t) > (b.0, b.1)) {
+            if t < lo
+                && doc.sent_of[t] >= window
+                && fits(e)
+                && best.is_none_or(|b| (true, t) > (b.0, b.1))
+            {
                 best = Some((true, t, e));
                 break;
             }
@@ -250,7 +273,13 @@ pub(super) fn pronoun_subjects(ctx: &super::Ctx) -> Vec<(usize, usize)> {
 /// The head of a role phrase opening at `the` (`the Tory leader` → `leader`).
 fn role_head(doc: &super::tokens::Doc, the: usize) -> usize {
     let mut k = the + 1;
-    while k < the + 5 && doc.word(k + 1).is_some() && !doc.is(k, crate::draft::lexicon::list::PERSON_NOUN | crate::draft::lexicon::list::OFFICE) {
+    while k < the + 5
+        && doc.word(k + 1).is_some()
+        && !doc.is(
+            k,
+            crate::draft::lexicon::list::PERSON_NOUN | crate::draft::lexicon::list::OFFICE,
+        )
+    {
         k += 1;
     }
     k
@@ -262,7 +291,9 @@ fn role_subject(doc: &super::tokens::Doc, the: usize) -> bool {
     let head = role_head(doc, the);
     doc.is(head, list::PERSON_NOUN | list::OFFICE)
         && !doc.is_cap(head)
-        && (the + 1..head).all(|k| doc.word(k).is_some() && !super::tokens::is_possessive(doc.word(k).unwrap_or_default()))
+        && (the + 1..head).all(|k| {
+            doc.word(k).is_some() && !super::tokens::is_possessive(doc.word(k).unwrap_or_default())
+        })
         && !doc.is(head + 1, list::FIRST_NAME)
         && !doc.is_cap(head + 1)
 }

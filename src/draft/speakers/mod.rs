@@ -1,6 +1,7 @@
 //! Who each quotation is given to. The text is read as tokens (`tokens`); its names are found
 //! and cut from their titles (`names`) and grouped into people and organisations
-//! (`entities`); the attribution patterns around each quotation (`cues`) give candidates with
+//! (`entities`); the attribution patterns around each quotation (`cues`), with the noun
+//! phrases they point at (`phrases`), give candidates with
 //! features (`candidates`), and one linear model (`model`) picks the speaker, or no one.
 
 mod candidates;
@@ -8,6 +9,7 @@ mod cues;
 mod entities;
 mod model;
 mod names;
+mod phrases;
 mod tokens;
 
 use super::markup::Masked;
@@ -17,25 +19,39 @@ use entities::Entities;
 use names::{Described, Kind, Mention};
 use tokens::Doc;
 
-pub use model::{Features, N as FEATURE_COUNT, NAMES as FEATURE_NAMES, Weights, shipped as shipped_weights};
+pub use model::{
+    Features, N as FEATURE_COUNT, NAMES as FEATURE_NAMES, Weights, shipped as shipped_weights,
+};
 
 /// Everything known of a text while its speakers are found.
-pub(super) struct Ctx<'a> {
-    pub doc: Doc<'a>,
-    pub mentions: Vec<Mention>,
+struct Ctx<'a> {
+    doc: Doc<'a>,
+    mentions: Vec<Mention>,
     /// The mention whose run covers each token.
-    pub mention_at: Vec<Option<usize>>,
+    mention_at: Vec<Option<usize>>,
     /// The mention whose name ends at each token.
-    pub mention_end: Vec<Option<usize>>,
-    pub described: Vec<Described>,
-    pub entities: Entities,
+    mention_end: Vec<Option<usize>>,
+    described: Vec<Described>,
+    entities: Entities,
     /// Sentences led by `he` or `she`: the pronoun's token and the entity it stands for.
-    pub pronoun_subjects: Vec<(usize, usize)>,
+    pronoun_subjects: Vec<(usize, usize)>,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(text: &'a str, quotes: &[Quote]) -> Ctx<'a> {
-        let doc = Doc::new(text, quotes, super::quotes::one_paragraph_a_line(text));
+    fn new(masked: &'a Masked, quotes: &[Quote]) -> Ctx<'a> {
+        let text = masked.text.as_str();
+        let headings: Vec<std::ops::Range<usize>> = masked
+            .prose
+            .iter()
+            .filter(|p| p.heading)
+            .map(|p| p.range.clone())
+            .collect();
+        let doc = Doc::new(
+            text,
+            quotes,
+            super::quotes::one_paragraph_a_line(text),
+            &headings,
+        );
         let mut mentions = names::find_mentions(&doc);
         let mention_at = names::mention_index(&doc, &mentions);
         names::mark_positions(&doc, &mut mentions, &mention_at);
@@ -92,7 +108,7 @@ pub fn attribute_with(
     if quotes.is_empty() {
         return;
     }
-    let ctx = Ctx::new(masked.text.as_str(), quotes);
+    let ctx = Ctx::new(masked, quotes);
     let mut earlier = Earlier::default();
     let mut speakers: Vec<Option<Speaker>> = vec![None; quotes.len()];
     let mut chosen: Vec<Option<Who>> = vec![None; quotes.len()];
@@ -103,7 +119,14 @@ pub fn attribute_with(
         }
         let links = cues::links(&ctx, qt, quotes[qi].block);
         let continued = continuation(&ctx, qt, qi, quotes, &chosen);
-        let cands = candidates::candidates(&ctx, qt, &quotes[qi].text, &links, &earlier, continued.as_ref());
+        let cands = candidates::candidates(
+            &ctx,
+            qt,
+            &quotes[qi].text,
+            &links,
+            &earlier,
+            continued.as_ref(),
+        );
         if let Some(training) = training.as_deref_mut() {
             training.push(TrainingQuote {
                 start: quotes[qi].start,
@@ -125,7 +148,10 @@ pub fn attribute_with(
             speakers[qi] = Some(speaker_of(&ctx, c, confidence));
             chosen[qi] = Some(c.who.clone());
             // A short whole utterance given to someone is speech (`"Any," she said`).
-            if quotes[qi].kind == QuoteKind::Fragment && stands_alone(&ctx, qt) && super::quotes::short_only(masked.text.as_str(), &quotes[qi]) {
+            if quotes[qi].kind == QuoteKind::Fragment
+                && stands_alone(&ctx, qt)
+                && super::quotes::short_only(masked.text.as_str(), &quotes[qi])
+            {
                 quotes[qi].kind = QuoteKind::Speech;
             }
         }
@@ -149,7 +175,13 @@ fn debug(ctx: &Ctx, quote: &Quote, cands: &[Candidate], weights: &Weights) {
             .iter()
             .zip(c.features.iter())
             .filter(|(_, v)| **v != 0.0)
-            .map(|(n, v)| if *v == 1.0 { n.to_string() } else { format!("{n}={v:.2}") })
+            .map(|(n, v)| {
+                if *v == 1.0 {
+                    n.to_string()
+                } else {
+                    format!("{n}={v:.2}")
+                }
+            })
             .collect();
         eprintln!(
             "  {:+.2} {}{name} [{}]",
@@ -187,7 +219,9 @@ fn speaker_of(ctx: &Ctx, c: &Candidate, confidence: f32) -> Speaker {
     let certain = match &c.who {
         Who::Entity(e) => {
             let ent = &ctx.entities.list[*e];
-            matches!(ent.kind, Kind::Person | Kind::Org | Kind::Outlet) || ent.person_evidence || ent.name.contains(' ')
+            matches!(ent.kind, Kind::Person | Kind::Org | Kind::Outlet)
+                || ent.person_evidence
+                || ent.name.contains(' ')
         }
         Who::Described(_) => true,
     };
@@ -210,14 +244,21 @@ fn stands_alone(ctx: &Ctx, qt: usize) -> bool {
         || qt > 0 && matches!(doc.punct(qt - 1), Some(':' | ','));
     let after = qt + 1..sent.end;
     let after_ok = after.clone().all(|k| doc.word(k).is_none())
-        || matches!(doc.punct(qt + 1), Some(',' | '—' | '–')) && after.clone().any(|k| doc.cue_at(k))
+        || matches!(doc.punct(qt + 1), Some(',' | '—' | '–'))
+            && after.clone().any(|k| doc.cue_at(k))
         || after.clone().take(4).any(|k| doc.strong_cue_at(k));
     before_ok && after_ok
 }
 
 /// A quotation standing alone as its sentence, after another quotation in the same paragraph
 /// or at the start of the paragraph after one: the same speaker may go on.
-fn continuation(ctx: &Ctx, qt: usize, qi: usize, quotes: &[Quote], chosen: &[Option<Who>]) -> Option<Who> {
+fn continuation(
+    ctx: &Ctx,
+    qt: usize,
+    qi: usize,
+    quotes: &[Quote],
+    chosen: &[Option<Who>],
+) -> Option<Who> {
     let doc = &ctx.doc;
     if qi == 0 {
         return None;
@@ -229,7 +270,9 @@ fn continuation(ctx: &Ctx, qt: usize, qi: usize, quotes: &[Quote], chosen: &[Opt
     // `«…», a déclaré X.`: a name after the quotation is an attribution not read, not a sign
     // that the last speaker goes on (`"…" for the top income bracket.` is).
     let sent_end = doc.sentence_end(qt);
-    if (qt + 1..sent_end).any(|k| ctx.mention_at[k].is_some() || doc.quote_at(k).is_some() || doc.is_pronoun(k)) {
+    if (qt + 1..sent_end)
+        .any(|k| ctx.mention_at[k].is_some() || doc.quote_at(k).is_some() || doc.is_pronoun(k))
+    {
         return None;
     }
     let prev = (0..qi).rev().find(|&p| doc.quote_tok[p] != qt)?;
@@ -239,7 +282,11 @@ fn continuation(ctx: &Ctx, qt: usize, qi: usize, quotes: &[Quote], chosen: &[Opt
         .rev()
         .take_while(|&k| doc.para_of[k] == doc.para_of[qt])
         .all(|k| doc.word(k).is_none());
-    let prev_last_in_para = (pt + 1..qt).all(|k| doc.para_of[k] != doc.para_of[pt] || doc.word(k).is_none() || doc.sent_of[k] == doc.sent_of[pt]);
+    let prev_last_in_para = (pt + 1..qt).all(|k| {
+        doc.para_of[k] != doc.para_of[pt]
+            || doc.word(k).is_none()
+            || doc.sent_of[k] == doc.sent_of[pt]
+    });
     let adjacent_para = doc.para_of[qt] == doc.para_of[pt] + 1 && para_start && prev_last_in_para;
     if (same_para || adjacent_para) && !quotes[prev].block {
         return chosen[prev].clone();
@@ -248,7 +295,11 @@ fn continuation(ctx: &Ctx, qt: usize, qi: usize, quotes: &[Quote], chosen: &[Opt
 }
 
 /// Every quotation's candidates with their features, for fitting the weights.
-pub fn training_quotes(masked: &Masked, quotes: &mut [Quote], weights: &Weights) -> Vec<TrainingQuote> {
+pub fn training_quotes(
+    masked: &Masked,
+    quotes: &mut [Quote],
+    weights: &Weights,
+) -> Vec<TrainingQuote> {
     let mut out = Vec::new();
     attribute_with(masked, quotes, usize::MAX, weights, Some(&mut out));
     out

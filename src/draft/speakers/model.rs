@@ -149,7 +149,8 @@ mod tests {
         let w = Weights::parse(text).expect("weights.txt parses");
         for name in NAMES {
             assert!(
-                text.lines().any(|l| l.split_whitespace().next() == Some(name)),
+                text.lines()
+                    .any(|l| l.split_whitespace().next() == Some(name)),
                 "weights.txt lacks {name}"
             );
         }

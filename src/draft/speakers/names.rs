@@ -64,13 +64,9 @@ pub(super) struct Mention {
 /// An unnamed person: `a spokesman for the FA`, `one opposition voice`.
 #[derive(Debug, Clone)]
 pub(super) struct Described {
-    /// Token of its determiner and of its head noun.
+    /// Token of its determiner.
     pub tok: usize,
-    pub head_tok: usize,
-    pub range: Range<usize>,
     pub text: String,
-    pub head: String,
-    pub gender: Gender,
     pub subject: bool,
 }
 
@@ -95,24 +91,71 @@ pub(super) fn is_preposition(w: &str) -> bool {
 
 /// Words that open a sentence before its subject, ending at a comma.
 pub(super) const INTRO_WORDS: &[&str] = &[
-    "at", "in", "on", "after", "before", "according", "for", "with", "during", "despite", "like",
-    "unlike", "as", "when", "while", "earlier", "later", "meanwhile", "however", "even", "still",
-    "since", "although", "though", "if", "asked", "speaking", "writing", "addressing", "but",
-    "and", "yet", "so", "instead", "indeed", "now", "then", "also", "last", "this", "on",
-    "separately", "overall", "similarly", "likewise", "moreover", "furthermore", "again",
+    "at",
+    "in",
+    "on",
+    "after",
+    "before",
+    "according",
+    "for",
+    "with",
+    "during",
+    "despite",
+    "like",
+    "unlike",
+    "as",
+    "when",
+    "while",
+    "earlier",
+    "later",
+    "meanwhile",
+    "however",
+    "even",
+    "still",
+    "since",
+    "although",
+    "though",
+    "if",
+    "asked",
+    "speaking",
+    "writing",
+    "addressing",
+    "but",
+    "and",
+    "yet",
+    "so",
+    "instead",
+    "indeed",
+    "now",
+    "then",
+    "also",
+    "last",
+    "this",
+    "on",
+    "separately",
+    "overall",
+    "similarly",
+    "likewise",
+    "moreover",
+    "furthermore",
+    "again",
 ];
 
 impl Doc<'_> {
     /// A word that can stand in a name: capitalised, no function word, no cue verb.
     fn name_word(&self, t: usize) -> bool {
-        self.is_cap(t) && !self.is(t, list::FUNCTION) && !(self.is(t, list::CUE) && self.is(t, list::COMMON) && !self.is(t, list::FIRST_NAME))
+        self.is_cap(t)
+            && !self.is(t, list::FUNCTION)
+            && !(self.is(t, list::CUE) && self.is(t, list::COMMON) && !self.is(t, list::FIRST_NAME))
     }
 
     /// An abbreviation whose full stop a name runs across (`Mr.`, `Sen.`, `E.`, `Jr.`).
     fn dotted(&self, t: usize) -> bool {
         let Some(w) = self.word(t) else { return false };
         // `E.`, and `G.K.` (initials run together).
-        let initials = w.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
+        let initials = w
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
         self.punct(t + 1) == Some('.')
             && (initials
                 || self.is(t, list::TITLE) && w.len() <= 5
@@ -146,19 +189,29 @@ pub(super) fn find_mentions(doc: &Doc) -> Vec<Mention> {
             }
             // `Bank of England`, `Secretary of State`, `Bradford & Bingley` run on across a
             // connector; a person's name does not (`Martin Owen of Futurelab`).
-            let person = (run_start..end).any(|k| doc.is(k, list::FIRST_NAME) && !doc.is(k, list::TITLE));
-            let orgish = (run_start..end).any(|k| doc.is(k, list::ORG_WORD | list::TEAM_WORD | list::PLACE_WORD | list::EVENT_WORD))
-                || doc.is(end - 1, list::OFFICE);
+            let person =
+                (run_start..end).any(|k| doc.is(k, list::FIRST_NAME) && !doc.is(k, list::TITLE));
+            let orgish = (run_start..end).any(|k| {
+                doc.is(
+                    k,
+                    list::ORG_WORD | list::TEAM_WORD | list::PLACE_WORD | list::EVENT_WORD,
+                )
+            }) || doc.is(end - 1, list::OFFICE);
             let single = end - run_start == 1 && !doc.is(end - 1, list::FIRST_NAME);
             let particles = (end..end + 2)
-                .take_while(|&k| doc.lword(k).is_some_and(|w| PARTICLES.contains(&w)) && !doc.is_cap_raw(k))
+                .take_while(|&k| {
+                    doc.lword(k).is_some_and(|w| PARTICLES.contains(&w)) && !doc.is_cap_raw(k)
+                })
                 .count();
             if particles > 0 && doc.name_word(end + particles) {
                 end += particles + 1;
                 continue;
             }
             let connectors = (end..end + 2)
-                .take_while(|&k| doc.lword(k).is_some_and(|w| CONNECTORS.contains(&w)) && !doc.is_cap(k) || doc.punct(k) == Some('&'))
+                .take_while(|&k| {
+                    doc.lword(k).is_some_and(|w| CONNECTORS.contains(&w)) && !doc.is_cap(k)
+                        || doc.punct(k) == Some('&')
+                })
                 .count();
             if connectors > 0
                 && doc.name_word(end + connectors)
@@ -221,8 +274,14 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
     let last_word = (s..end).rev().find(|&k| doc.word(k).is_some())?;
     let orgish = |from: usize| {
         let ws: Vec<&str> = (from..end).filter_map(|k| doc.lbase(k)).collect();
-        (from..end).any(|k| doc.word(k).is_some() && doc.is(k, list::ORG_WORD | list::TEAM_WORD | list::EVENT_WORD | list::PLACE_WORD) && !doc.is(k, list::FIRST_NAME))
-            || doc.lex.known(&ws).is_some()
+        (from..end).any(|k| {
+            doc.word(k).is_some()
+                && doc.is(
+                    k,
+                    list::ORG_WORD | list::TEAM_WORD | list::EVENT_WORD | list::PLACE_WORD,
+                )
+                && !doc.is(k, list::FIRST_NAME)
+        }) || doc.lex.known(&ws).is_some()
     };
     for k in s..last_word {
         if doc.word(k).is_none() {
@@ -233,7 +292,10 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
         let after_first = k > s
             && doc.is(k - 1, list::FIRST_NAME)
             && !doc.is(k - 1, list::TITLE)
-            && doc.lex.known(&[doc.lbase(k - 1).unwrap_or_default()]).is_none()
+            && doc
+                .lex
+                .known(&[doc.lbase(k - 1).unwrap_or_default()])
+                .is_none()
             && doc.punct(k + 1) != Some('.');
         if !e.is(list::TITLE) || after_first || orgish(k + 1) {
             continue;
@@ -260,9 +322,15 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
         return None;
     }
     let first = kept.unwrap_or(name_start);
-    let mut toks: Vec<usize> = (name_start..end).filter(|&k| doc.word(k).is_some()).collect();
+    let mut toks: Vec<usize> = (name_start..end)
+        .filter(|&k| doc.word(k).is_some())
+        .collect();
     // `Robert P. Casey Jr.`: a generational suffix is no part of the name as people use it.
-    if toks.len() > 2 && toks.last().is_some_and(|&k| matches!(doc.lbase(k), Some("jr" | "sr" | "ii" | "iii" | "iv"))) {
+    if toks.len() > 2
+        && toks
+            .last()
+            .is_some_and(|&k| matches!(doc.lbase(k), Some("jr" | "sr" | "ii" | "iii" | "iv")))
+    {
         toks.pop();
     }
     let lwords: Vec<String> = toks
@@ -274,12 +342,24 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
     if toks.len() == 1 && kept.is_none() && !courtesy {
         let k = toks[0];
         let lw = lwords[0].as_str();
-        let lead = doc.sentence_initial(k) || in_title || k > 0 && matches!(doc.punct(k - 1), Some(':' | '(' | '—'));
-        let wordlike = doc.is(k, list::COMMON) || lw.ends_with("ing") || lw.ends_with("ed") || lw.ends_with("ly");
+        let lead = doc.sentence_initial(k)
+            || in_title
+            || k > 0 && matches!(doc.punct(k - 1), Some(':' | '(' | '—'));
+        let wordlike = doc.is(k, list::COMMON)
+            || lw.ends_with("ing")
+            || lw.ends_with("ed")
+            || lw.ends_with("ly");
         if doc.is(k, list::FUNCTION) || doc.cue_at(k) && lead {
             return None;
         }
-        if lead && wordlike && !doc.is(k, list::FIRST_NAME) && !doc.capitalised_mid_sentence(lw) && !doc.is_cap(k + 1) {
+        let short = lw.chars().count() <= 3
+            && !crate::draft::identity::is_acronym(doc.word(k).unwrap_or_default());
+        if lead
+            && (wordlike || short)
+            && !doc.is(k, list::FIRST_NAME)
+            && !doc.capitalised_mid_sentence(lw)
+            && !doc.is_cap(k + 1)
+        {
             return None;
         }
         if is_demonym(doc, k) {
@@ -296,12 +376,14 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
     };
     let lex = doc.lex;
     let known = lex.known(&lwords);
-    let first_name = toks.len() >= 2 && doc.is(toks[0], list::FIRST_NAME) && !doc.is(toks[0], list::TITLE);
+    let first_name =
+        toks.len() >= 2 && doc.is(toks[0], list::FIRST_NAME) && !doc.is(toks[0], list::TITLE);
     let acronym = toks.len() == 1
         && doc.word(toks[0]).is_some_and(|w| {
             let w = base(w);
             w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
+                && w.chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
         });
     let later = |bits: u32| toks.iter().skip(1).any(|&k| doc.is(k, bits));
     let kind = match known {
@@ -311,7 +393,21 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
         None if later(list::EVENT_WORD | list::TIME_WORD) => Kind::Thing,
         None if doc.is(last, list::PLACE_WORD) && toks.len() > 1 => Kind::Place,
         None if later(list::ORG_WORD | list::TEAM_WORD) => {
-            let outletish = ["times", "post", "news", "journal", "herald", "telegraph", "gazette", "tribune", "chronicle", "magazine", "radio", "television", "tv"];
+            let outletish = [
+                "times",
+                "post",
+                "news",
+                "journal",
+                "herald",
+                "telegraph",
+                "gazette",
+                "tribune",
+                "chronicle",
+                "magazine",
+                "radio",
+                "television",
+                "tv",
+            ];
             if outletish.contains(&lwords.last().map(String::as_str).unwrap_or("")) {
                 Kind::Outlet
             } else {
@@ -329,9 +425,16 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
     // A first name the lists do not know that ends in `a` (`Jolanda`, `Olena`) is most often a
     // woman's across the languages news copy meets; known exceptions (`Luca`, `Nikita`) are on
     // the lists.
-    if gender == Gender::Unknown && toks.len() >= 2 && !doc.is(toks[0], list::FIRST_NAME | list::TITLE | list::COMMON) && kind != Kind::Org {
+    if gender == Gender::Unknown
+        && toks.len() >= 2
+        && !doc.is(toks[0], list::FIRST_NAME | list::TITLE | list::COMMON)
+        && kind != Kind::Org
+    {
         let first = &lwords[0];
-        if first.chars().count() >= 4 && first.ends_with('a') && doc.lex.known(&[first.as_str()]).is_none() {
+        if first.chars().count() >= 4
+            && first.ends_with('a')
+            && doc.lex.known(&[first.as_str()]).is_none()
+        {
             gender = Gender::Female;
         }
     }
@@ -397,8 +500,8 @@ pub(super) fn role_word(w: &str) -> String {
 /// Marks the mentions that stand as the subject of their clause, or after a preposition, and
 /// adds the roles given to them in apposition (`Andy Robinson, the head coach`).
 pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[Option<usize>]) {
-    for i in 0..mentions.len() {
-        let t = np_start(doc, mentions[i].run_start);
+    for m in mentions.iter_mut() {
+        let t = np_start(doc, m.run_start);
         let s = doc.sentence_start(t);
         let mut from = s;
         if let Some(w) = doc.lword(s)
@@ -408,21 +511,26 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
                 Some(c) => from = c + 1,
                 // `By Wednesday Tony Blair had…`, `Even Deco was…`: a short opening phrase
                 // with no comma.
-                None if t - s <= 7 && (s..t).all(|k| doc.word(k).is_some() && !doc.cue_at(k)) => from = t,
+                None if t - s <= 7 && (s..t).all(|k| doc.word(k).is_some() && !doc.cue_at(k)) => {
+                    from = t
+                }
                 None => {}
             }
         }
         let first = (from..t).all(|k| {
             doc.lword(k).is_none_or(|w| {
-                (!doc.is_cap(k) || doc.is(k, list::FUNCTION)) && !doc.is_pronoun(k) && !is_preposition(w)
+                (!doc.is_cap(k) || doc.is(k, list::FUNCTION))
+                    && !doc.is_pronoun(k)
+                    && !is_preposition(w)
             })
         }) && (from..t).filter(|&k| doc.word(k).is_some()).count() <= 2;
         let prev = t.checked_sub(1).and_then(|p| doc.lword(p));
         let prev2 = t.checked_sub(2).and_then(|p| doc.lword(p));
         let after_conj = matches!(prev, Some("and" | "but" | "while" | "whereas"))
             && (t < 2 || doc.punct(t - 2) == Some(','))
-            || (matches!(prev, Some("did")) && matches!(prev2, Some("so" | "as" | "nor" | "neither")));
-        let mut b = mentions[i].run_start;
+            || (matches!(prev, Some("did"))
+                && matches!(prev2, Some("so" | "as" | "nor" | "neither")));
+        let mut b = m.run_start;
         while b > 0
             && doc
                 .lword(b - 1)
@@ -433,13 +541,16 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
         let after_prep = b > 0 && doc.lword(b - 1).is_some_and(is_preposition);
         // `For Imelda Staunton, it was a first`: a sentence-opening phrase names its topic.
         let opening = after_prep && doc.sentence_initial(b - 1);
-        let e = mentions[i].end_tok;
+        let e = m.end_tok;
         let mut k = e + 1;
-        if doc.punct(k) == Some(',') && doc.lword(k + 1).is_some_and(|w| matches!(w, "who" | "whose")) {
+        if doc.punct(k) == Some(',')
+            && doc
+                .lword(k + 1)
+                .is_some_and(|w| matches!(w, "who" | "whose"))
+        {
             k += 2;
         }
         let speaking = (k..(k + 3).min(doc.len())).any(|j| doc.strong_cue_at(j));
-        let m = &mut mentions[i];
         m.speaking = speaking;
         m.after_prep = after_prep;
         m.opening = opening;
@@ -449,7 +560,11 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
     // appositive after a person's name (`X, the Ireland coach,`).
     for m in mentions.iter_mut() {
         let mut k = m.run_start;
-        while k > 0 && doc.lword(k - 1).is_some_and(|_| !doc.is_cap(k - 1) && doc.is(k - 1, list::OFFICE | list::PERSON_NOUN)) {
+        while k > 0
+            && doc.lword(k - 1).is_some_and(|_| {
+                !doc.is_cap(k - 1) && doc.is(k - 1, list::OFFICE | list::PERSON_NOUN)
+            })
+        {
             k -= 1;
             m.roles.push(role_word(doc.lword(k).unwrap_or_default()));
             let g = doc.entry(k).gender;
@@ -494,13 +609,18 @@ pub(super) fn np_start(doc: &Doc, t: usize) -> usize {
         }
         let Some(w) = doc.lword(k - 1) else {
             // `Sen.`: the full stop of an abbreviation inside the phrase.
-            if doc.punct(k - 1) == Some('.') && k >= 2 && doc.word(k - 2).is_some() && doc.is(k - 2, list::TITLE) {
+            if doc.punct(k - 1) == Some('.')
+                && k >= 2
+                && doc.word(k - 2).is_some()
+                && doc.is(k - 2, list::TITLE)
+            {
                 k -= 1;
                 continue;
             }
             break;
         };
-        let role = !doc.is_cap(k - 1) && doc.is(k - 1, list::OFFICE | list::PERSON_NOUN | list::MODIFIER);
+        let role =
+            !doc.is_cap(k - 1) && doc.is(k - 1, list::OFFICE | list::PERSON_NOUN | list::MODIFIER);
         if role || doc.is_cap(k - 1) && !doc.is(k - 1, list::FUNCTION) && !is_preposition(w) {
             k -= 1;
             steps += 1;
@@ -512,28 +632,50 @@ pub(super) fn np_start(doc: &Doc, t: usize) -> usize {
 }
 
 /// Unnamed people: `a spokesman for the FA`, `one opposition voice`, `a person close to X`.
-pub(super) fn find_described(doc: &Doc, mentions: &[Mention], mention_at: &[Option<usize>]) -> Vec<Described> {
+pub(super) fn find_described(
+    doc: &Doc,
+    mentions: &[Mention],
+    mention_at: &[Option<usize>],
+) -> Vec<Described> {
     let mut out = Vec::new();
     for k in 0..doc.len() {
-        if doc.is_cap(k) && !doc.in_title(k) || !doc.is(k, list::PERSON_NOUN) || doc.word(k).is_none() {
+        if doc.is_cap(k) && !doc.in_title(k)
+            || !doc.is(k, list::PERSON_NOUN)
+            || doc.word(k).is_none()
+        {
             continue;
         }
         let Some(det) = (k.saturating_sub(4)..k)
             .rev()
             .take_while(|&j| doc.word(j).is_some())
-            .find(|&j| doc.lword(j).is_some_and(|x| matches!(x, "a" | "an" | "one" | "another" | "two" | "three" | "several" | "some")))
+            .find(|&j| {
+                doc.lword(j).is_some_and(|x| {
+                    matches!(
+                        x,
+                        "a" | "an" | "one" | "another" | "two" | "three" | "several" | "some"
+                    )
+                })
+            })
         else {
             continue;
         };
         // `Andrea Arnold, once a presenter`: a description of the name before it, not a person.
         let mut b = det;
-        while b > 0 && doc.lword(b - 1).is_some_and(|x| matches!(x, "once" | "now" | "formerly" | "also" | "still")) {
+        while b > 0
+            && doc
+                .lword(b - 1)
+                .is_some_and(|x| matches!(x, "once" | "now" | "formerly" | "also" | "still"))
+        {
             b -= 1;
         }
-        if b > 1 && doc.punct(b - 1) == Some(',') && mention_at.get(b - 2).is_some_and(|m| m.is_some()) {
+        if b > 1
+            && doc.punct(b - 1) == Some(',')
+            && mention_at.get(b - 2).is_some_and(|m| m.is_some())
+        {
             continue;
         }
-        if b > 1 && doc.punct(b - 1) == Some(',') && mentions.iter().any(|m| m.end_tok + 1 == b - 1) {
+        if b > 1 && doc.punct(b - 1) == Some(',') && mentions.iter().any(|m| m.end_tok + 1 == b - 1)
+        {
             continue;
         }
         let mut end_tok = k;
@@ -542,9 +684,19 @@ pub(super) fn find_described(doc: &Doc, mentions: &[Mention], mention_at: &[Opti
         if doc.lword(j) == Some("close") && doc.lword(j + 1) == Some("to") {
             j += 1;
         }
-        if doc.lword(j).is_some_and(|x| matches!(x, "for" | "of" | "at" | "with" | "to" | "in" | "from")) {
+        if doc
+            .lword(j)
+            .is_some_and(|x| matches!(x, "for" | "of" | "at" | "with" | "to" | "in" | "from"))
+        {
             let mut e = j + 1;
-            while e < j + 6 && doc.word(e).is_some() && (doc.is_cap(e) || doc.lword(e).is_some_and(|w| matches!(w, "the" | "a" | "an" | "his" | "her" | "their")) || doc.is(e, list::ORG_NOUN | list::PERSON_NOUN)) {
+            while e < j + 6
+                && doc.word(e).is_some()
+                && (doc.is_cap(e)
+                    || doc
+                        .lword(e)
+                        .is_some_and(|w| matches!(w, "the" | "a" | "an" | "his" | "her" | "their"))
+                    || doc.is(e, list::ORG_NOUN | list::PERSON_NOUN))
+            {
                 end_tok = e;
                 e += 1;
             }
@@ -554,11 +706,10 @@ pub(super) fn find_described(doc: &Doc, mentions: &[Mention], mention_at: &[Opti
         let first = (doc.sentence_start(det)..det).all(|j| doc.word(j).is_none());
         out.push(Described {
             tok: det,
-            head_tok: k,
-            range: start..end,
-            text: doc.text[start..end].split_whitespace().collect::<Vec<_>>().join(" "),
-            head: doc.lword(k).unwrap_or_default().to_string(),
-            gender: doc.entry(k).gender,
+            text: doc.text[start..end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
             subject: first,
         });
     }
@@ -569,9 +720,14 @@ pub(super) fn find_described(doc: &Doc, mentions: &[Mention], mention_at: &[Opti
 pub(super) fn mention_index(doc: &Doc, mentions: &[Mention]) -> Vec<Option<usize>> {
     let mut at = vec![None; doc.len()];
     for (i, m) in mentions.iter().enumerate() {
-        for k in m.run_start..=m.end_tok {
-            if at[k].is_none() && !matches!(doc.toks[k], Tok::Quote(_)) {
-                at[k] = Some(i);
+        for (k, slot) in at
+            .iter_mut()
+            .enumerate()
+            .take(m.end_tok + 1)
+            .skip(m.run_start)
+        {
+            if slot.is_none() && !matches!(doc.toks[k], Tok::Quote(_)) {
+                *slot = Some(i);
             }
         }
     }

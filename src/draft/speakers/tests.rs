@@ -65,8 +65,7 @@ fn appositives_roles_and_described_speakers() {
 
 #[test]
 fn interrupted_quote_keeps_its_speaker() {
-    let t =
-        "\"We know maybe what the PS3 will do,\" said Rory Armes, \"but we can only guess.\"";
+    let t = "\"We know maybe what the PS3 will do,\" said Rory Armes, \"but we can only guess.\"";
     assert_eq!(speakers(t), ["We know: Rory Armes", "but we: Rory Armes"]);
 }
 

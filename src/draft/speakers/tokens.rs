@@ -9,8 +9,15 @@ use crate::draft::lexicon::{Entry, Lexicon, lexicon, list};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Tok {
-    Word { start: usize, end: usize, cap: bool },
-    Punct { at: usize, c: char },
+    Word {
+        start: usize,
+        end: usize,
+        cap: bool,
+    },
+    Punct {
+        at: usize,
+        c: char,
+    },
     /// A whole quotation (index into the quotes).
     Quote(usize),
 }
@@ -59,7 +66,12 @@ const MAY_END: &[&str] = &[
 impl<'a> Doc<'a> {
     /// Reads a (masked) text with its quotations; `lines_are_paragraphs` for plain text
     /// written one paragraph a line.
-    pub fn new(text: &'a str, quotes: &[Quote], lines_are_paragraphs: bool) -> Doc<'a> {
+    pub fn new(
+        text: &'a str,
+        quotes: &[Quote],
+        lines_are_paragraphs: bool,
+        headings: &[Range<usize>],
+    ) -> Doc<'a> {
         let (toks, quote_tok) = tokenize(text, quotes, lines_are_paragraphs);
         let lex = lexicon();
         let mut lows = String::with_capacity(text.len() / 2);
@@ -104,9 +116,16 @@ impl<'a> Doc<'a> {
             cap_mid: Default::default(),
         };
         doc.split();
-        doc.mark_titles();
+        doc.mark_titles(headings);
         for t in 0..doc.len() {
-            if doc.is_cap_raw(t) && !doc.in_title(t) && !doc.sentence_initial(t) && t > 0 && doc.punct(t - 1).is_none_or(|c| !matches!(c, ':' | '(' | '—' | '–' | '¶')) {
+            if doc.is_cap_raw(t)
+                && !doc.in_title(t)
+                && !doc.sentence_initial(t)
+                && t > 0
+                && doc
+                    .punct(t - 1)
+                    .is_none_or(|c| !matches!(c, ':' | '(' | '—' | '–' | '¶'))
+            {
                 let w = base(doc.lword(t).unwrap_or_default()).to_string();
                 doc.cap_mid.insert(w);
             }
@@ -241,7 +260,9 @@ impl<'a> Doc<'a> {
                     para += 1;
                     true
                 }
-                Tok::Punct { c: '!' | '?' | ';', .. } => !self.inside_parentheses(t),
+                Tok::Punct {
+                    c: '!' | '?' | ';', ..
+                } => !self.inside_parentheses(t),
                 Tok::Punct { c: '.', .. } => self.full_stop_ends(t),
                 // `"… talking." All sides are anxious …`: a quotation that ends a sentence, then
                 // a capitalised word that does not open an attribution (`"…?" Mr Kennedy asked`).
@@ -286,7 +307,8 @@ impl<'a> Doc<'a> {
         let lprev = self.lword(t - 1).unwrap_or_default();
         // `Inc. The firm`, `the U.S. He said`: a capitalised function word or pronoun opens a
         // sentence; so does a paragraph break, a quotation or the end of the text.
-        let next_opens = self.is_cap_raw(t + 1) && (self.is(t + 1, list::FUNCTION) || self.is_pronoun(t + 1))
+        let next_opens = self.is_cap_raw(t + 1)
+            && (self.is(t + 1, list::FUNCTION) || self.is_pronoun(t + 1))
             || t + 1 >= self.len()
             || matches!(self.toks[t + 1], Tok::Quote(_) | Tok::Punct { c: '¶', .. });
         // An initial (`Leonard E. Burman`, `J. J. Price`): one capital letter.
@@ -308,8 +330,17 @@ impl<'a> Doc<'a> {
 
     /// Marks title-case paragraphs: headlines and subheads whose words are capitalised
     /// whatever they are (`Hillary Clinton Says She Will Run`).
-    fn mark_titles(&mut self) {
+    fn mark_titles(&mut self, headings: &[Range<usize>]) {
         let paras = self.para_of.last().map_or(0, |p| p + 1);
+        // Markdown headings are titles whatever their case.
+        let mut heading_para = vec![false; paras];
+        for t in 0..self.len() {
+            if let Tok::Word { start, .. } = self.toks[t]
+                && headings.iter().any(|h| h.contains(&start))
+            {
+                heading_para[self.para_of[t]] = true;
+            }
+        }
         let mut counts = vec![(0usize, 0usize); paras];
         for t in 0..self.len() {
             let Some(w) = self.word(t) else { continue };
@@ -337,6 +368,9 @@ impl<'a> Doc<'a> {
                 .filter(|&t| self.is(t, list::COMMON | list::CUE) && !self.is(t, list::TITLE))
                 .count();
             self.title_para[p] = common_caps >= 2;
+        }
+        for (p, h) in heading_para.into_iter().enumerate() {
+            self.title_para[p] |= h;
         }
     }
 }

@@ -1,0 +1,578 @@
+//! The noun phrase an attribution names, read left or right of its cue: a name (skipping
+//! titles, roles and possessives before it: `said ABN Amro's Eddie Wong`), a pronoun, a role
+//! (`the coach`), an unnamed speaker (`a spokesman for the FA`), or a clause's subject.
+
+use super::Ctx;
+use super::cues::Phrase;
+use super::names::{INTRO_WORDS, Kind, is_preposition};
+use crate::draft::lexicon::list;
+
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "this", "that",
+];
+
+pub(super) const AUX: &[&str] = &[
+    "had",
+    "has",
+    "have",
+    "was",
+    "is",
+    "were",
+    "are",
+    "would",
+    "will",
+    "also",
+    "then",
+    "later",
+    "once",
+    "again",
+    "further",
+    "simply",
+    "repeatedly",
+    "recently",
+    "earlier",
+    "still",
+    "previously",
+    "just",
+    "often",
+    "always",
+    "never",
+    "quickly",
+    "calmly",
+    "bluntly",
+    "angrily",
+    "only",
+    "already",
+    "last",
+    "yesterday",
+    "today",
+    "subsequently",
+    "even",
+    "did",
+    "does",
+    "do",
+    "could",
+    "should",
+    "might",
+    "may",
+    "must",
+    "reportedly",
+    "apparently",
+    "allegedly",
+    "publicly",
+    "privately",
+    "told",
+    "being",
+    "been",
+    "flatly",
+    "firmly",
+    "openly",
+    "later",
+    "tonight",
+    "emphatically",
+    "sharply",
+    "quietly",
+    "softly",
+    "frankly",
+    "candidly",
+    "recently",
+];
+
+/// Parses a noun phrase ending just before token `t` (exclusive), walking left.
+pub(super) fn phrase_left_of(ctx: &Ctx, t: usize, clause_start: usize) -> Option<Phrase> {
+    let doc = &ctx.doc;
+    let mut k = t;
+    while k > clause_start && doc.lword(k - 1).is_some_and(|w| AUX.contains(&w)) {
+        k -= 1;
+    }
+    if k <= clause_start {
+        return None;
+    }
+    // `Ms Robinson, who presents The Weakest Link, tells`: skip the relative clause.
+    if let Some(comma) = (clause_start.max(k.saturating_sub(12))..k)
+        .rev()
+        .find(|&j| {
+            doc.punct(j) == Some(',')
+                && doc
+                    .lword(j + 1)
+                    .is_some_and(|w| matches!(w, "who" | "which" | "whose"))
+        })
+        && comma > clause_start
+    {
+        let mut before = comma;
+        while before > clause_start && doc.punct(before - 1).is_some() {
+            before -= 1;
+        }
+        if let Some(p) = phrase_left_of(ctx, before, clause_start) {
+            return Some(p);
+        }
+    }
+    let last = k - 1;
+    if doc.is_pronoun(last) {
+        return Some(Phrase::Pronoun { tok: last });
+    }
+    // An appositive: `Eddie O'Sullivan, the Ireland coach, had warned`; `(R-S.C.)`.
+    if matches!(doc.punct(last), Some(',' | ')')) {
+        let mut open = last;
+        if doc.punct(last) == Some(')') {
+            open = (clause_start..last)
+                .rev()
+                .find(|&j| doc.punct(j) == Some('('))?;
+            if let Some(p) = phrase_left_of(ctx, open, clause_start).filter(|_| open > clause_start)
+            {
+                return Some(p);
+            }
+        }
+        return subject_of_clause(ctx, clause_start, open, false);
+    }
+    // A name ending here.
+    if let Some(m) = ctx.mention_end.get(last).copied().flatten() {
+        // `a spokesman for Oxford University Press` is the spokesman, not the press.
+        let mut mt = ctx.mentions[m].run_start;
+        if mt > clause_start + 1 && doc.lword(mt - 1) == Some("the") {
+            mt -= 1;
+        }
+        if mt > clause_start
+            && doc
+                .lword(mt - 1)
+                .is_some_and(|w| matches!(w, "for" | "of" | "at" | "to"))
+            && let Some(p) = described_before(ctx, mt - 1, clause_start, ctx.mentions[m].range.end)
+        {
+            return Some(p);
+        }
+        return Some(Phrase::Mention(m));
+    }
+    determiner_phrase(ctx, clause_start, last)
+}
+
+/// `a spokesman for …` ending with the token before a `for/of/at` at `t`.
+pub(super) fn described_before(
+    ctx: &Ctx,
+    t: usize,
+    clause_start: usize,
+    end: usize,
+) -> Option<Phrase> {
+    let doc = &ctx.doc;
+    let mut h = t.checked_sub(1)?;
+    if doc.lword(h) == Some("close") && doc.lword(t) == Some("to") {
+        h = h.checked_sub(1)?;
+    }
+    if !doc.is(h, list::PERSON_NOUN) {
+        return None;
+    }
+    let mut k = h;
+    while k > clause_start && doc.word(k - 1).is_some() && k + 5 > h {
+        k -= 1;
+        let w = doc.lword(k)?;
+        if matches!(w, "a" | "an" | "one" | "another" | "the") {
+            let start = doc.tok_range(k).start;
+            return Some(Phrase::Described {
+                range: start..end,
+                text: doc.text[start..end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            });
+        }
+    }
+    None
+}
+
+/// `an FA statement`: a statement speaks for the organisation it names.
+pub(super) fn statement_of(ctx: &Ctx, det: usize, last: usize) -> Option<Phrase> {
+    if !ctx.doc.is(last, list::DOCUMENT) {
+        return None;
+    }
+    (det..last)
+        .find_map(|k| ctx.mention_at[k])
+        .map(Phrase::Mention)
+}
+
+/// `the United captain`, `an IRB spokesman`, `one opposition voice` ending at `last`.
+pub(super) fn determiner_phrase(ctx: &Ctx, clause_start: usize, last: usize) -> Option<Phrase> {
+    let doc = &ctx.doc;
+    if let Some(k) = (clause_start..last).rev().take(6).find(|&k| {
+        doc.lword(k)
+            .is_some_and(|w| matches!(w, "a" | "an" | "the"))
+    }) && let Some(org) = statement_of(ctx, k, last)
+    {
+        return Some(org);
+    }
+    let mut k = last;
+    let mut steps = 0;
+    while k > clause_start && steps < 7 {
+        k -= 1;
+        steps += 1;
+        let w = doc.lword(k);
+        match w {
+            Some(
+                "the" | "this" | "that" | "our" | "a" | "an" | "one" | "another" | "his" | "her"
+                | "their" | "its" | "some",
+            ) => {
+                return determiner_phrase_from(ctx, k, last);
+            }
+            None if doc.punct(k).is_some() => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The phrase from determiner `det` to its head at `last`: a role, a described person, or the
+/// name after `the` (`the FA`).
+pub(super) fn determiner_phrase_from(ctx: &Ctx, det: usize, last: usize) -> Option<Phrase> {
+    let doc = &ctx.doc;
+    if let Some(org) = statement_of(ctx, det, last) {
+        return Some(org);
+    }
+    let head = doc.lword(last)?;
+    let range = doc.tok_range(det).start..doc.tok_range(last).end;
+    match doc.lword(det)? {
+        // `the prime minister's official spokesman`: someone's spokesman, not the minister.
+        "the" if (det + 1..last).any(|k| doc.word(k).is_some_and(super::tokens::is_possessive)) => {
+            doc.is(last, list::PERSON_NOUN | list::OFFICE)
+                .then(|| Phrase::Described {
+                    range: range.clone(),
+                    text: doc.text[range]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                })
+        }
+        "the" | "this" | "that" | "our" => {
+            // `the American`, `the Frenchman`: a person by their nationality.
+            if det + 1 == last && doc.is(last, list::DEMONYM) {
+                return Some(Phrase::Role {
+                    tok: det,
+                    head: head.to_string(),
+                    range,
+                });
+            }
+            if let Some(m) = ctx
+                .mention_at
+                .get(det + 1)
+                .copied()
+                .flatten()
+                .filter(|_| doc.is_cap(last))
+            {
+                return Some(Phrase::Mention(m));
+            }
+            (person_head(ctx, last)
+                || doc.is(last, list::ORG_NOUN) && !doc.is_cap(last)
+                || doc.in_title(last))
+            .then(|| Phrase::Role {
+                tok: det,
+                head: head.to_string(),
+                range,
+            })
+        }
+        _ => (person_head(ctx, last) || doc.in_title(last) && doc.is(last, list::PERSON_NOUN))
+            .then(|| Phrase::Described {
+                range: range.clone(),
+                text: doc.text[range]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            }),
+    }
+}
+
+/// A lower-case noun that names a person (`spokesman`, `coach`, `17-year-old`).
+pub(super) fn person_head(ctx: &Ctx, k: usize) -> bool {
+    let doc = &ctx.doc;
+    doc.lword(k).is_some_and(|w| {
+        !doc.is_cap(k)
+            && (doc.is(k, list::PERSON_NOUN | list::OFFICE)
+                || w.ends_with("-year-old")
+                || w.ends_with("-old"))
+    })
+}
+
+/// The subject of the clause between `from` and `to` (exclusive): the first person-like name
+/// that is not possessive nor after a preposition, else a pronoun or determiner phrase first.
+pub(super) fn subject_of_clause(
+    ctx: &Ctx,
+    from: usize,
+    to: usize,
+    skip_intro: bool,
+) -> Option<Phrase> {
+    let doc = &ctx.doc;
+    let mut from = from;
+    if skip_intro
+        && let Some(w) = doc.lword(from)
+        && (w.ends_with("ing") || w.ends_with("ed") || INTRO_WORDS.contains(&w))
+        && let Some(comma) = (from..to).find(|&k| doc.punct(k) == Some(','))
+    {
+        from = comma + 1;
+    }
+    while from < to
+        && doc
+            .lword(from)
+            .is_some_and(|w| matches!(w, "and" | "but" | "so" | "then" | "yet"))
+    {
+        from += 1;
+    }
+    if doc.is_pronoun(from) {
+        return Some(Phrase::Pronoun { tok: from });
+    }
+    let mut fallback = None;
+    let mut k = from;
+    while k < to {
+        if doc.quote_at(k).is_some() {
+            break;
+        }
+        if let Some(m) = ctx.mention_at[k] {
+            let mention = &ctx.mentions[m];
+            let end_tok = mention.end_tok;
+            // `The Tory spokesman`, `Labour leader Tony Blair`: a name before role words only
+            // modifies them.
+            let modifier = mention.kind != Kind::Person
+                && doc.lword(end_tok + 1).is_some_and(|_| {
+                    !doc.is_cap(end_tok + 1)
+                        && doc.is(
+                            end_tok + 1,
+                            list::PERSON_NOUN | list::OFFICE | list::MODIFIER,
+                        )
+                });
+            if modifier {
+                let person = later_person(ctx, m);
+                if person != m {
+                    return Some(Phrase::Mention(person));
+                }
+                let head = (end_tok + 1..(end_tok + 4).min(to))
+                    .take_while(|&j| {
+                        doc.lword(j).is_some_and(|_| {
+                            !doc.is_cap(j)
+                                && doc.is(j, list::PERSON_NOUN | list::OFFICE | list::MODIFIER)
+                        })
+                    })
+                    .last()
+                    .unwrap_or(end_tok + 1);
+                let mut b = mention.run_start;
+                while b > from && doc.lword(b - 1).is_some_and(|w| DETERMINERS.contains(&w)) {
+                    b -= 1;
+                }
+                if b < mention.run_start {
+                    return determiner_phrase_from(ctx, b, head);
+                }
+                k = end_tok + 1;
+                continue;
+            }
+            if !mention.possessive && !mention.after_prep {
+                if mention.kind == Kind::Person {
+                    return Some(Phrase::Mention(m));
+                }
+                fallback.get_or_insert(Phrase::Mention(m));
+            }
+            k = end_tok + 1;
+            continue;
+        }
+        k += 1;
+    }
+    if fallback.is_some() {
+        return fallback;
+    }
+    // `the double Olympic champion said`, `an IRB spokesman`: a determiner phrase at the start.
+    let first = doc.lword(from)?;
+    if DETERMINERS.contains(&first) {
+        // `The coach went further`: the phrase ends at its head noun.
+        if let Some(head) = (from + 1..(from + 6).min(to))
+            .take_while(|&k| doc.word(k).is_some())
+            .find(|&k| person_head(ctx, k))
+        {
+            let mut head = head;
+            while head + 1 < to && person_head(ctx, head + 1) {
+                head += 1;
+            }
+            if let Some(p) = determiner_phrase_from(ctx, from, head) {
+                return Some(p);
+            }
+        }
+        let mut end = from + 1;
+        while end < to && doc.word(end).is_some() && end < from + 6 {
+            let w = doc.lword(end).unwrap_or_default();
+            if doc.cue_at(end)
+                || AUX.contains(&w)
+                || matches!(w, "who" | "which" | "that")
+                || is_preposition(w)
+            {
+                break;
+            }
+            end += 1;
+        }
+        if end > from + 1 {
+            return determiner_phrase(ctx, from, end - 1)
+                .or_else(|| determiner_phrase_from(ctx, from, end - 1));
+        }
+    }
+    None
+}
+
+/// Parses a noun phrase starting at `t`, walking right (after a cue: `said Mr Howard`).
+pub(super) fn phrase_right_of(ctx: &Ctx, t: usize) -> Option<Phrase> {
+    let doc = &ctx.doc;
+    let w = doc.lword(t)?;
+    if doc.is_pronoun(t) {
+        return Some(Phrase::Pronoun { tok: t });
+    }
+    if DETERMINERS.contains(&w)
+        && let Some(first_head) = (t + 1..t + 6).find(|&k| {
+            person_head(ctx, k)
+                || doc.lword(k).is_some() && !doc.is_cap(k) && doc.is(k, list::ORG_NOUN)
+        })
+        && (t + 1..first_head).all(|k| doc.word(k).is_some())
+    {
+        // `the film's executive producer`: the head is the last of the role nouns.
+        let mut head = first_head;
+        while person_head(ctx, head + 1) {
+            head += 1;
+        }
+        // `said the Sale full-back`, `said a spokesman for Unison`.
+        let mut after = head + 1;
+        if doc.lword(after) == Some("close") && doc.lword(after + 1) == Some("to") {
+            after += 1;
+        }
+        if doc
+            .lword(after)
+            .is_some_and(|x| matches!(x, "for" | "of" | "at" | "to" | "with"))
+            && w != "the"
+            && let Some(m) = {
+                let k = if doc.lword(after + 1) == Some("the") {
+                    after + 2
+                } else {
+                    after + 1
+                };
+                ctx.mention_at.get(k).copied().flatten()
+            }
+        {
+            let start = doc.tok_range(t).start;
+            let stop = ctx.mentions[m].range.end;
+            return Some(Phrase::Described {
+                range: start..stop,
+                text: doc.text[start..stop]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            });
+        }
+        // `said the Ireland coach Eddie O'Sullivan`, `said a board spokesman, Jon Benjamin`: a
+        // name right after the role.
+        let at = if doc.punct(head + 1) == Some(',') {
+            head + 2
+        } else {
+            head + 1
+        };
+        if let Some(m) = ctx.mention_at.get(at).copied().flatten()
+            && matches!(ctx.mentions[m].kind, Kind::Person | Kind::Unknown)
+        {
+            return Some(Phrase::Mention(m));
+        }
+        return determiner_phrase_from(ctx, t, head);
+    }
+    // `according to a report published by Analysys`, `a statement from the FA`: the document's
+    // author.
+    if DETERMINERS.contains(&w)
+        && let Some(d) = (t + 1..t + 4)
+            .take_while(|&k| doc.word(k).is_some())
+            .find(|&k| doc.is(k, list::DOCUMENT))
+        && let Some(by) = (d + 1..d + 4)
+            .take_while(|&k| doc.word(k).is_some())
+            .find(|&k| matches!(doc.lword(k), Some("by" | "from" | "of")))
+        && let Some(m) = (by + 1..by + 6)
+            .take_while(|&k| doc.word(k).is_some())
+            .find_map(|k| ctx.mention_at[k])
+    {
+        return Some(Phrase::Mention(later_person(ctx, m)));
+    }
+    // Skip lower-case role words before a name: `said project manager Caroline Pelletier`;
+    // and a possessive before the person (`said ABN Amro's Eddie Wong`).
+    let mut k = t;
+    while k < t + 6 && doc.word(k).is_some() {
+        if let Some(m) = ctx.mention_at[k] {
+            let mention = &ctx.mentions[m];
+            if mention.possessive
+                && let Some(n) = (mention.end_tok + 1..mention.end_tok + 5)
+                    .take_while(|&j| doc.word(j).is_some())
+                    .find_map(|j| ctx.mention_at[j].filter(|&n| n != m))
+            {
+                return Some(Phrase::Mention(later_person(ctx, n)));
+            }
+            return Some(Phrase::Mention(later_person(ctx, m)));
+        }
+        if doc.cue_at(k) && k > t || is_preposition(doc.lword(k).unwrap_or_default()) {
+            break;
+        }
+        k += 1;
+    }
+    if DETERMINERS.contains(&w) {
+        let mut end = t + 1;
+        while doc.word(end).is_some() && end < t + 6 {
+            let lw = doc.lword(end).unwrap_or_default();
+            if matches!(
+                lw,
+                "who"
+                    | "which"
+                    | "that"
+                    | "in"
+                    | "on"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "to"
+                    | "for"
+                    | "of"
+                    | "at"
+            ) {
+                break;
+            }
+            end += 1;
+        }
+        return determiner_phrase_from(ctx, t, end - 1);
+    }
+    None
+}
+
+/// `Liberal Democrat chairman Matthew Taylor`, `Swedish trades union official Ulf Carlsson`,
+/// `JP Morgan chief executive William Harrison`: the person after an organisation (or an
+/// adjective) and lower-case words that hold a role noun.
+pub(super) fn later_person(ctx: &Ctx, m: usize) -> usize {
+    let doc = &ctx.doc;
+    let mention = &ctx.mentions[m];
+    if mention.kind == Kind::Person && !mention.possessive {
+        return m;
+    }
+    let mut k = mention.end_tok + 1;
+    let mut role = false;
+    let mut words = 0;
+    while words < 5
+        && doc.lword(k).is_some_and(|w| {
+            !doc.is_cap(k)
+                && !doc.cue_at(k)
+                && !AUX.contains(&w)
+                && !is_preposition(w)
+                && !DETERMINERS.contains(&w)
+                || w == "of"
+        })
+    {
+        role |= doc.is(k, list::TITLE | list::PERSON_NOUN);
+        k += 1;
+        words += 1;
+    }
+    let person_next = ctx
+        .mention_at
+        .get(k)
+        .copied()
+        .flatten()
+        .is_some_and(|n| ctx.mentions[n].first_name || ctx.mentions[n].courtesy);
+    if role || mention.possessive || words > 0 && words <= 3 && person_next {
+        let at = if doc.punct(k) == Some(',') { k + 1 } else { k };
+        if let Some(n) = ctx.mention_at.get(at).copied().flatten()
+            && n != m
+            && matches!(ctx.mentions[n].kind, Kind::Person | Kind::Unknown)
+        {
+            return n;
+        }
+    }
+    m
+}
