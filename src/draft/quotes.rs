@@ -108,10 +108,10 @@ struct Open {
     family: Family,
     piece_start: usize,
     pieces: Vec<Range<usize>>,
-    /// Opened with a curly mark (`“`), so a straight pair inside is a title within it.
+    /// Opened with a curly mark (`“`), so a pair inside can be a title within it.
     curly: bool,
-    /// Inside such a straight pair.
-    nested: bool,
+    /// Inside such a pair: whether its marks are straight.
+    nested: Option<bool>,
 }
 
 /// A quotation mark in the text: one character, or two (`''` and ``` `` ``` as a double
@@ -124,6 +124,11 @@ struct Mark {
     role: Role,
     /// A straight (typewriter) mark.
     straight: bool,
+}
+
+/// How many closing curly double marks stand between `from` and `to`.
+fn closes_after(text: &str, from: usize, to: usize) -> usize {
+    text[from..to].matches('”').count()
 }
 
 /// The quotation marks of a range, in order.
@@ -297,20 +302,23 @@ pub fn find_quotes(
                 continue;
             }
             let after = mark.at + mark.len;
-            // `“The “Man of the World” tour,” he said` with straight marks inside curly ones:
-            // a straight pair opened inside is a title within the quotation.
+            // A title inside a quotation: `“I read "The Long Road" again,” she said`, or with
+            // curly marks on both levels when two closing marks follow (`“I read “The Long
+            // Road” again,” she said`). Its pair does not end the quotation.
             if let Some(o) = &mut open
                 && o.family == fam
                 && fam == Family::Double
-                && o.curly
-                && mark.straight
             {
-                if !o.nested && r == Role::Open {
-                    o.nested = true;
-                    continue;
-                }
-                if o.nested {
-                    o.nested = false;
+                if let Some(straight) = o.nested {
+                    if straight == mark.straight && r != Role::Open {
+                        o.nested = None;
+                        continue;
+                    }
+                } else if r == Role::Open
+                    && o.curly
+                    && (mark.straight || closes_after(text, after, para.end) >= 2)
+                {
+                    o.nested = Some(mark.straight);
                     continue;
                 }
             }
@@ -328,7 +336,7 @@ pub fn find_quotes(
                         piece_start: after,
                         pieces: Vec::new(),
                         curly: !mark.straight,
-                        nested: false,
+                        nested: None,
                     });
                 }
                 Some(o) if o.family != fam => {}
@@ -355,7 +363,7 @@ pub fn find_quotes(
                             piece_start: after,
                             pieces: Vec::new(),
                             curly: !mark.straight,
-                            nested: false,
+                            nested: None,
                         });
                     }
                 }
@@ -469,7 +477,12 @@ const COINING_CUES: &[&str] = &[
 ];
 
 fn kind_of(text: &str, start: usize, inner: &str, options: &ExtractOptions) -> QuoteKind {
-    if words(inner).len() < options.min_speech_words || named_thing(text, start, inner) {
+    // Words as a reader counts them: `right-wing` is one.
+    let count = inner
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    if count < options.min_speech_words || named_thing(text, start, inner) {
         QuoteKind::Fragment
     } else {
         QuoteKind::Speech

@@ -131,7 +131,12 @@ pub(super) fn candidates(
                     (F::InTitle, flag(mention.in_title)),
                     (F::MentionSubject, flag(mention.subject)),
                 ]);
-                add(Who::Entity(e), mention.range.clone(), &link.cue, &f);
+                add(
+                    Who::Entity(e),
+                    mention.phrase_start..mention.range.end,
+                    &link.cue,
+                    &f,
+                );
             }
             Phrase::Described { range, text } => {
                 let mut f = common.to_vec();
@@ -239,6 +244,10 @@ pub(super) fn candidates(
             })
             .count();
         set(&mut c.features, F::StrongLinks2, flag(links >= 2));
+        // An unnamed speaker is a person too (`a spokeswoman`), named by no one.
+        if matches!(c.who, Who::Described(_)) {
+            set(&mut c.features, F::KindPerson, 1.0);
+        }
         if let Who::Entity(e) = c.who {
             let ent = &ctx.entities.list[e];
             let kind = match ent.kind {
@@ -432,6 +441,15 @@ fn antecedents(
         {
             events.push((*t, who.clone(), true, false, false, true));
         }
+    }
+    // `it`, `the company` stand for no person, named or not.
+    if refers == Refers::Thing {
+        events.retain(|e| match &e.1 {
+            Who::Entity(x) => {
+                !ctx.entities.list[*x].person_evidence && ctx.entities.list[*x].kind != Kind::Person
+            }
+            Who::Described(_) => false,
+        });
     }
     events.sort_by_key(|e| std::cmp::Reverse(e.0));
     for (t, who, subject, possessive, after_prep, speaking) in events {

@@ -109,6 +109,19 @@ pub fn attribute_with(
         return;
     }
     let ctx = Ctx::new(masked, quotes);
+    if *DEBUG {
+        for (i, m) in ctx.mentions.iter().enumerate() {
+            let e = &ctx.entities.list[ctx.entities.of_mention[i]];
+            eprintln!(
+                "mention {:?} {:?} -> {:?} ({:?}{})",
+                m.name,
+                m.kind,
+                e.name,
+                e.kind,
+                if m.subject { ", subject" } else { "" }
+            );
+        }
+    }
     let mut earlier = Earlier::default();
     let mut speakers: Vec<Option<Speaker>> = vec![None; quotes.len()];
     let mut chosen: Vec<Option<Who>> = vec![None; quotes.len()];
@@ -270,9 +283,12 @@ fn continuation(
     // `«…», a déclaré X.`: a name after the quotation is an attribution not read, not a sign
     // that the last speaker goes on (`"…" for the top income bracket.` is).
     let sent_end = doc.sentence_end(qt);
-    if (qt + 1..sent_end)
-        .any(|k| ctx.mention_at[k].is_some() || doc.quote_at(k).is_some() || doc.is_pronoun(k))
-    {
+    if (qt + 1..sent_end).any(|k| {
+        ctx.mention_at[k].is_some()
+            || doc.quote_at(k).is_some()
+            || doc.is_pronoun(k)
+            || doc.cue_at(k)
+    }) {
         return None;
     }
     let prev = (0..qi).rev().find(|&p| doc.quote_tok[p] != qt)?;

@@ -34,6 +34,9 @@ pub(super) struct Mention {
     pub para: usize,
     /// Bytes of the name proper.
     pub range: Range<usize>,
+    /// Where its titles begin (`Mr` of `Mr Doughty`): what a fix that names someone else
+    /// replaces, with the name.
+    pub phrase_start: usize,
     /// The name as written (possessive dropped, spaces normalised): `Leonard E. Burman`.
     pub name: String,
     /// Its words folded to lower case, without full stops (`leonard`, `e`, `burman`).
@@ -318,6 +321,17 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
     while name_start < end && doc.word(name_start).is_none() {
         name_start += 1;
     }
+    // `Chancellor of the Exchequer Helena Marsh`: after a title and its `of …`, the name is
+    // where a first name begins; `Secretary of State` alone is a post, no name.
+    if name_start < end
+        && doc
+            .lword(name_start)
+            .is_some_and(|w| CONNECTORS.contains(&w))
+    {
+        name_start = (name_start..end)
+            .find(|&k| doc.is(k, list::FIRST_NAME) && doc.word(k + 1).is_some() && k + 1 < end)?;
+        kept = None;
+    }
     if name_start >= end {
         return None;
     }
@@ -445,6 +459,7 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
         sentence: doc.sent_of[run_start],
         para: doc.para_of[run_start],
         range,
+        phrase_start: doc.tok_range(s).start,
         name,
         words: lwords,
         kind,

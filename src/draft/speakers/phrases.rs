@@ -183,9 +183,20 @@ pub(super) fn statement_of(ctx: &Ctx, det: usize, last: usize) -> Option<Phrase>
     if !ctx.doc.is(last, list::DOCUMENT) {
         return None;
     }
-    (det..last)
-        .find_map(|k| ctx.mention_at[k])
-        .map(Phrase::Mention)
+    if let Some(m) = (det..last).find_map(|k| ctx.mention_at[k]) {
+        return Some(Phrase::Mention(m));
+    }
+    // `the committee's statement`: the owner named by a noun, resolved as a role.
+    let doc = &ctx.doc;
+    let owner = (det + 1..last).find(|&k| doc.word(k).is_some_and(super::tokens::is_possessive))?;
+    let head = doc.lbase(owner)?.to_string();
+    doc.lex
+        .is(&head, list::ORG_NOUN | list::PERSON_NOUN)
+        .then(|| Phrase::Role {
+            tok: det,
+            range: doc.tok_range(det).start..doc.tok_range(owner).start + head.len(),
+            head,
+        })
 }
 
 /// `the United captain`, `an IRB spokesman`, `one opposition voice` ending at `last`.
@@ -209,6 +220,16 @@ pub(super) fn determiner_phrase(ctx: &Ctx, clause_start: usize, last: usize) -> 
                 "the" | "this" | "that" | "our" | "a" | "an" | "one" | "another" | "his" | "her"
                 | "their" | "its" | "some",
             ) => {
+                // `a spokeswoman for the campaign`: the person the phrase hangs from.
+                if k > clause_start + 1
+                    && doc
+                        .lword(k - 1)
+                        .is_some_and(|w| matches!(w, "for" | "of" | "at" | "to" | "with" | "from"))
+                    && let Some(p) =
+                        described_before(ctx, k - 1, clause_start, doc.tok_range(last).end)
+                {
+                    return Some(p);
+                }
                 return determiner_phrase_from(ctx, k, last);
             }
             None if doc.punct(k).is_some() => return None,

@@ -126,3 +126,16 @@ fn unattributed_quotes_stay_unattributed() {
     let t = "Critics stand accused of \"liberal woolly thinking and false fears\".\n\nThe phrase doing the rounds was blunter: \"A lot of the problems come from conflict.\"";
     assert_eq!(speakers(t), ["liberal woolly: -", "A lot: -"]);
 }
+
+#[test]
+fn the_mention_covers_the_title_so_a_fix_replaces_it() {
+    // "Attribute to Javier Colomina" replaces the mention: `Mr Doughty` whole, never leaving
+    // `Mr Javier Colomina said`.
+    let t = "\"We will go to court over this decision,\" Mr Doughty said.\n\n\"It is settled,\" said Sen. Maria Okafor.";
+    let quotes = analyze(t, Format::Markdown, &ExtractOptions::default());
+    let mentions: Vec<&str> = quotes
+        .iter()
+        .map(|q| &t[q.speaker.as_ref().expect("a speaker").mention.clone()])
+        .collect();
+    assert_eq!(mentions, ["Mr Doughty", "Sen. Maria Okafor"]);
+}

@@ -232,6 +232,10 @@ impl<'a> Doc<'a> {
         if !e.is(list::CUE) {
             return false;
         }
+        // A capitalised cue word inside a sentence is a name (`Secretary of State`, `the Post`).
+        if self.is_cap_raw(t) && !self.in_title(t) && !self.sentence_initial(t) {
+            return false;
+        }
         match e.particle {
             Some(p) => self.lword(t + 1) == Some(p),
             None => true,
