@@ -44,6 +44,8 @@ pub struct Severities {
     /// Words the source holds only outside its quotation marks (its own narration).
     #[serde(alias = "paraphraseQuoted")]
     pub paraphrase_quoted: Severity,
+    /// A quotation a source (an unreachable archive) could not answer for.
+    pub unchecked: Severity,
 }
 
 impl Default for Severities {
@@ -57,6 +59,7 @@ impl Default for Severities {
             fragment_not_found: Severity::Hint,
             meaning_changed: Severity::Error,
             paraphrase_quoted: Severity::Warning,
+            unchecked: Severity::Warning,
         }
     }
 }
@@ -168,7 +171,7 @@ impl Settings {
     /// Makes relative corpus and cache paths relative to `base`.
     pub fn resolve_paths(&mut self, base: &Path) {
         for p in &mut self.corpus {
-            if p.is_relative() {
+            if p.is_relative() && !crate::sources::is_archive_entry(p) {
                 *p = base.join(&*p);
             }
         }

@@ -8,22 +8,36 @@ use std::sync::{Arc, Mutex};
 use verbatim::check::{AttributionVerdict, CheckOptions, Checker, Wording, check_text};
 use verbatim::config::Settings;
 use verbatim::draft::Format;
-use verbatim::sources::{self, Article, ArticleId, Label, OpenWith, Place, Sources};
+use verbatim::sources::{
+    self, Answer, Article, ArticleId, Label, OpenWith, Place, Sources, Unanswered,
+};
 
-/// Articles in memory; remembers each question asked (`find 3`: three queries).
+/// Articles in memory; remembers each question asked (`find 3`: three queries). With
+/// `down`, it answers as a backend beside an unreachable archive would: its own articles,
+/// and the archive named as unanswered.
 struct Memory {
     articles: Vec<Arc<Article>>,
     calls: Mutex<Vec<String>>,
+    down: Mutex<Option<Unanswered>>,
+}
+
+impl Memory {
+    fn answer<T>(&self, value: T) -> Answer<T> {
+        Answer {
+            value,
+            unanswered: self.down.lock().unwrap().iter().cloned().collect(),
+        }
+    }
 }
 
 impl Sources for Memory {
-    fn find(&self, queries: &[Vec<u64>], _limit: usize) -> Vec<Vec<ArticleId>> {
+    fn find(&self, queries: &[Vec<u64>], _limit: usize) -> Answer<Vec<Vec<ArticleId>>> {
         self.calls
             .lock()
             .unwrap()
             .push(format!("find {}", queries.len()));
         let all: Vec<ArticleId> = (0..self.articles.len() as u64).collect();
-        queries.iter().map(|_| all.clone()).collect()
+        self.answer(queries.iter().map(|_| all.clone()).collect())
     }
 
     fn fetch(&self, id: ArticleId) -> Option<Arc<Article>> {
@@ -31,13 +45,13 @@ impl Sources for Memory {
         self.articles.get(usize::try_from(id).ok()?).cloned()
     }
 
-    fn fetch_all(&self, ids: &[ArticleId]) -> Vec<Option<Arc<Article>>> {
+    fn fetch_all(&self, ids: &[ArticleId]) -> Answer<Vec<Option<Arc<Article>>>> {
         self.calls
             .lock()
             .unwrap()
             .push(format!("fetch_all {}", ids.len()));
         let get = |&id: &ArticleId| self.articles.get(usize::try_from(id).ok()?).cloned();
-        ids.iter().map(get).collect()
+        self.answer(ids.iter().map(get).collect())
     }
 
     fn len(&self) -> usize {
@@ -49,6 +63,7 @@ fn memory(articles: Vec<Article>) -> Arc<Memory> {
     Arc::new(Memory {
         articles: articles.into_iter().map(Arc::new).collect(),
         calls: Mutex::new(Vec::new()),
+        down: Mutex::new(None),
     })
 }
 
@@ -116,6 +131,81 @@ fn check_asks_the_sources_twice_per_draft_and_the_checker_only_for_new_quotes() 
         ["find 3", "fetch_all 1", "find 1", "fetch_all 1"]
     );
     assert_eq!(third[..2], first[..2]);
+}
+
+/// A dropped or unreachable archive never yields a wrong verdict: what the sources that
+/// answered verified (words and speaker) stands, everything else is `unknown`, and none of
+/// it is remembered, so the next check asks again.
+#[test]
+fn a_source_that_does_not_answer_gives_unknown_never_a_wrong_verdict() {
+    let sources = memory(vec![transcript()]);
+    *sources.down.lock().unwrap() = Some(Unanswered {
+        name: "postgres://db.example/news".into(),
+        reason: "connection refused".into(),
+    });
+    let checker = Checker::new(sources.clone());
+    let draft = "\"We will never give up on the people,\" said Jane Doe.\n\n\
+                 \"We will never give up on the people,\" said John Roe.\n\n\
+                 \"Nothing of this was ever said by anyone,\" said Tom Hill.\n";
+    let f = checker.check(draft, Format::Plain, &OPTIONS);
+    let verdicts: Vec<(Wording, AttributionVerdict)> =
+        f.iter().map(|f| (f.wording, f.attribution)).collect();
+    assert_eq!(
+        verdicts,
+        [
+            (Wording::Exact, AttributionVerdict::Matches),
+            (Wording::Unknown, AttributionVerdict::Unknown),
+            (Wording::Unknown, AttributionVerdict::Unknown),
+        ]
+    );
+    assert!(f[2].source.is_none());
+    let told = verbatim::check::verdict::diagnosis(&f[2], &Settings::default().severity).unwrap();
+    assert_eq!(told.code.as_str(), "unchecked");
+    assert_eq!(
+        told.message,
+        "not checked: postgres://db.example/news (connection refused) did not answer"
+    );
+    // Back up: the same draft is asked about again, and now refuted where it should be.
+    *sources.down.lock().unwrap() = None;
+    let f = checker.check(draft, Format::Plain, &OPTIONS);
+    assert_eq!(f[1].attribution, AttributionVerdict::Conflicts);
+    assert_eq!(f[2].wording, Wording::NotFound);
+}
+
+/// Words the answering sources hold only as their reporter's narration are not vouched for
+/// while a source is down: the archive might quote them, so they are `unknown`, not
+/// `paraphrase-quoted`.
+#[test]
+fn narration_is_not_vouched_for_while_a_source_is_down() {
+    let mut article = Article::new(
+        "Library to close\n\nThe mayor, Jane Doe, said the council would close the old library \
+         on the high street next spring. \"It is a sad day,\" Jane Doe said.\n"
+            .to_string(),
+        Format::Plain,
+    );
+    article.path = "library.txt".into();
+    let sources = memory(vec![article]);
+    let draft = "\"The council would close the old library on the high street next spring. \
+                 It is a sad day,\" said Jane Doe.\n";
+    let checker = Checker::new(sources.clone());
+    let up = checker.check(draft, Format::Plain, &OPTIONS);
+    assert_eq!(
+        (up[0].wording, up[0].attribution),
+        (Wording::Exact, AttributionVerdict::Matches)
+    );
+    assert!(!up[0].source.as_ref().unwrap().quoted);
+    let severities = Settings::default().severity;
+    let told = verbatim::check::verdict::diagnosis(&up[0], &severities).unwrap();
+    assert_eq!(told.code.as_str(), "paraphrase-quoted");
+
+    *sources.down.lock().unwrap() = Some(Unanswered {
+        name: "postgres://db.example/news".into(),
+        reason: "timed out".into(),
+    });
+    let down = Checker::new(sources.clone()).check(draft, Format::Plain, &OPTIONS);
+    assert_eq!(down[0].wording, Wording::Unknown);
+    let told = verbatim::check::verdict::diagnosis(&down[0], &severities).unwrap();
+    assert_eq!(told.code.as_str(), "unchecked");
 }
 
 #[test]

@@ -30,6 +30,9 @@ pub enum Wording {
     Exact,
     Altered,
     NotFound,
+    /// Not checked: a backend could not answer (an archive unreachable or too slow), and
+    /// the sources that did answer cannot vouch for the words (`Finding::unchecked`).
+    Unknown,
 }
 
 /// Does the source give the words to the same speaker?
@@ -57,6 +60,8 @@ pub struct Source {
     pub url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
     /// Byte offsets into the article's text, and the 1-based line of `start`.
     pub start: usize,
     pub end: usize,
@@ -95,6 +100,10 @@ pub struct Finding {
     /// Not found, and too few words for the sources to be asked surely: not in the sources
     /// of the draft's other quotations, but perhaps elsewhere.
     pub too_short: bool,
+    /// The sources that could not answer when this quotation was checked (then the
+    /// wording is `Unknown` unless the others verified it): such a finding is not kept.
+    #[serde(skip)]
+    pub unchecked: Vec<crate::sources::Unanswered>,
 }
 
 /// Options for a check.
@@ -133,10 +142,13 @@ pub fn check_text(
 pub fn check_quotes(sources: &dyn Sources, text: &str, quotes: Vec<Quote>) -> Vec<Finding> {
     let words: Vec<Words> = quotes.iter().map(|q| Words::of(text, q)).collect();
     let queries: Vec<Vec<u64>> = words.iter().map(Words::query).collect();
+    let mut unanswered = Vec::new();
     let mut candidates = if queries.is_empty() {
         Vec::new()
     } else {
-        sources.find(&queries, CANDIDATES)
+        let found = sources.find(&queries, CANDIDATES);
+        unanswered.extend(found.unanswered);
+        found.value
     };
     // One list per quotation, whatever the backend answered.
     candidates.resize(quotes.len(), Vec::new());
@@ -146,8 +158,10 @@ pub fn check_quotes(sources: &dyn Sources, text: &str, quotes: Vec<Quote>) -> Ve
     let fetched: HashMap<ArticleId, Arc<Article>, crate::text::FastHash> = if ids.is_empty() {
         HashMap::default()
     } else {
+        let articles = sources.fetch_all(&ids);
+        unanswered.extend(articles.unanswered);
         ids.iter()
-            .zip(sources.fetch_all(&ids))
+            .zip(articles.value)
             .filter_map(|(&id, a)| Some((id, a?)))
             .collect()
     };
@@ -164,7 +178,37 @@ pub fn check_quotes(sources: &dyn Sources, text: &str, quotes: Vec<Quote>) -> Ve
         })
         .collect();
     look_up_short(text, &mut findings, &words, &ids, &fetched);
+    // After the short phrases are looked up: one the answering sources verify stands.
+    if unanswered.is_empty() {
+        return findings;
+    }
     findings
+        .into_iter()
+        .map(|f| unchecked(f, &unanswered))
+        .collect()
+}
+
+/// A finding made while some sources could not answer: only words verified, quoted and
+/// given to the draft's speaker by the sources that did answer stand (no other source can
+/// change that verdict); anything else might read otherwise with every source, so it is
+/// unknown.
+fn unchecked(mut finding: Finding, unanswered: &[crate::sources::Unanswered]) -> Finding {
+    finding.unchecked = unanswered.to_vec();
+    if finding.wording == Wording::Exact
+        && finding.attribution == AttributionVerdict::Matches
+        && finding.source.as_ref().is_some_and(|s| s.quoted)
+    {
+        return finding;
+    }
+    finding.wording = Wording::Unknown;
+    finding.attribution = AttributionVerdict::Unknown;
+    finding.similarity = 0.0;
+    finding.changes.clear();
+    finding.source = None;
+    finding.other_sources = 0;
+    finding.others.clear();
+    finding.too_short = false;
+    finding
 }
 
 /// Fewer words than this are not looked up surely: the index finds every run of five words
@@ -512,6 +556,7 @@ fn check_quote(
         other_sources: 0,
         others: Vec::new(),
         too_short: false,
+        unchecked: Vec::new(),
     };
     if q.iter().all(|w| w.bracket) {
         return finding;
@@ -548,7 +593,7 @@ fn check_quote(
     let rank = |w: Wording| match w {
         Wording::Exact => 0,
         Wording::Altered => 1,
-        Wording::NotFound => 2,
+        Wording::NotFound | Wording::Unknown => 2,
     };
     found.sort_by(|a, b| {
         rank(a.wording)
@@ -654,6 +699,7 @@ fn source_of_span(b: &Backing, span: Range<usize>, speaker: Option<&Speaker>) ->
         title: article.title.clone(),
         url: article.url.clone(),
         date: article.date.clone(),
+        outlet: article.outlet.clone(),
         start: span.start,
         end: span.end,
         line: article.line_of(span.start),
@@ -720,6 +766,7 @@ impl Source {
             title: title.to_string(),
             url: None,
             date: None,
+            outlet: None,
             start: 10,
             end: 40,
             line: 2,

@@ -58,6 +58,10 @@ impl Checker {
             .filter_map(|(hit, k)| {
                 hit.or_else(|| {
                     let finding = checked.next()?;
+                    // A quotation some source could not answer for is asked again next time.
+                    if !finding.unchecked.is_empty() {
+                        return Some(finding);
+                    }
                     if known.len() >= REMEMBERED {
                         known.clear();
                     }

@@ -15,6 +15,8 @@ pub enum Verdict {
     Altered,
     NotFound,
     Conflicts,
+    /// A source could not answer (an archive unreachable): neither verified nor refuted.
+    Unchecked,
     /// Marked `verbatim-ignore` by the writer.
     Ignored,
 }
@@ -26,6 +28,7 @@ impl Verdict {
         }
         match (finding.attribution, finding.wording) {
             (AttributionVerdict::Conflicts, _) => Verdict::Conflicts,
+            (_, Wording::Unknown) => Verdict::Unchecked,
             (_, Wording::Exact) => Verdict::Verified,
             (_, Wording::Altered) => Verdict::Altered,
             (_, Wording::NotFound) => Verdict::NotFound,
@@ -39,6 +42,7 @@ impl Verdict {
             Verdict::Altered => "altered",
             Verdict::NotFound => "not found",
             Verdict::Conflicts => "conflicts",
+            Verdict::Unchecked => "unchecked",
             Verdict::Ignored => "ignored",
         }
     }
@@ -65,10 +69,11 @@ pub enum Code {
     FragmentNotFound,
     MeaningChanged,
     ParaphraseQuoted,
+    Unchecked,
 }
 
 impl Code {
-    pub const ALL: [Code; 8] = [
+    pub const ALL: [Code; 9] = [
         Code::Verified,
         Code::Altered,
         Code::NotFound,
@@ -77,6 +82,7 @@ impl Code {
         Code::FragmentNotFound,
         Code::MeaningChanged,
         Code::ParaphraseQuoted,
+        Code::Unchecked,
     ];
 
     /// The stable identifier (SARIF `ruleId`, the `[code]` of human output, the LSP code).
@@ -90,6 +96,7 @@ impl Code {
             Code::FragmentNotFound => "fragment-not-found",
             Code::MeaningChanged => "meaning-changed",
             Code::ParaphraseQuoted => "paraphrase-quoted",
+            Code::Unchecked => "unchecked",
         }
     }
 
@@ -112,6 +119,9 @@ impl Code {
             Code::ParaphraseQuoted => {
                 "The source holds the words but does not quote them: they are the article's own text, not the speaker's."
             }
+            Code::Unchecked => {
+                "A source (a shared archive) did not answer, and the others cannot vouch for the quotation."
+            }
         }
     }
 
@@ -126,6 +136,7 @@ impl Code {
             Code::FragmentNotFound => s.fragment_not_found,
             Code::MeaningChanged => s.meaning_changed,
             Code::ParaphraseQuoted => s.paraphrase_quoted,
+            Code::Unchecked => s.unchecked,
         }
     }
 }
@@ -185,10 +196,15 @@ pub fn diagnosis(finding: &Finding, severities: &Severities) -> Option<Diagnosis
             quiet(Code::Altered),
             altered_message(&finding.changes),
         )),
+        Wording::Unknown => issues.push((
+            Code::Unchecked,
+            severities.unchecked,
+            unchecked_message(finding),
+        )),
         Wording::Exact => {}
     }
     if !fragment
-        && finding.wording != Wording::NotFound
+        && matches!(finding.wording, Wording::Exact | Wording::Altered)
         && finding.source.as_ref().is_some_and(|s| !s.quoted)
     {
         issues.push((
@@ -197,7 +213,10 @@ pub fn diagnosis(finding: &Finding, severities: &Severities) -> Option<Diagnosis
             "the source does not quote these words; it is the article's own text".to_string(),
         ));
     }
-    if !fragment && finding.quote.speaker.is_none() && finding.wording != Wording::NotFound {
+    if !fragment
+        && finding.quote.speaker.is_none()
+        && matches!(finding.wording, Wording::Exact | Wording::Altered)
+    {
         issues.push((
             Code::Unattributed,
             severities.unattributed,
@@ -232,6 +251,104 @@ pub fn diagnosis(finding: &Finding, severities: &Severities) -> Option<Diagnosis
         code,
         message,
     })
+}
+
+fn unchecked_message(finding: &Finding) -> String {
+    let who: Vec<String> = finding
+        .unchecked
+        .iter()
+        .map(|u| format!("{} ({})", u.name, u.reason))
+        .collect();
+    if who.is_empty() {
+        return "not checked: a source did not answer".to_string();
+    }
+    format!("not checked: {} did not answer", who.join(", "))
+}
+
+/// One article that carries a quotation's words, as the provenance lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Carrier {
+    pub path: String,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    /// Where to read it: its url when known, else its path.
+    pub address: String,
+    /// The earliest dated carrier: where the words first appeared, as far as the sources
+    /// know.
+    pub first: bool,
+}
+
+/// Every article the check found carrying the quotation's words (the source and the
+/// others with the same wording), oldest first; undated ones after the dated, in the
+/// check's order. Empty when fewer than two articles carry them.
+pub fn carriers(finding: &Finding) -> Vec<Carrier> {
+    let Some(source) = &finding.source else {
+        return Vec::new();
+    };
+    if finding.others.is_empty() {
+        return Vec::new();
+    }
+    let mut all: Vec<(Option<String>, &crate::check::Source)> = std::iter::once(source)
+        .chain(&finding.others)
+        .map(|s| (s.date.as_deref().and_then(crate::sources::date_key), s))
+        .collect();
+    // Stable: equal dates keep the check's order.
+    all.sort_by(|(a, _), (b, _)| match (a, b) {
+        (Some(a), Some(b)) => a.cmp(b),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    let dated = all.first().is_some_and(|(key, _)| key.is_some());
+    all.iter()
+        .enumerate()
+        .map(|(i, (_, s))| Carrier {
+            path: s.path.clone(),
+            title: s.title.clone(),
+            outlet: s.outlet.clone(),
+            date: s.date.clone(),
+            url: s.url.clone(),
+            address: s.url.clone().unwrap_or_else(|| s.path.clone()),
+            first: dated && i == 0,
+        })
+        .collect()
+}
+
+/// Where the words first appeared and how many later articles repeat them:
+/// "first appeared in BBC News, 2005-03-01: “Title” (https://…); 2 later articles repeat
+/// them". `None` unless several articles carry the words and one of them is dated.
+pub fn provenance(finding: &Finding) -> Option<String> {
+    let all = carriers(finding);
+    let first = all.iter().find(|c| c.first)?;
+    let address = &first.address;
+    let date = first.date.as_deref().unwrap_or_default();
+    let place = match &first.outlet {
+        Some(outlet) => format!("{outlet}, {date}"),
+        None => date.to_string(),
+    };
+    let later = all.iter().filter(|c| !c.first && c.date.is_some()).count();
+    let undated = all.iter().filter(|c| c.date.is_none()).count();
+    let mut line = format!(
+        "first appeared in {place}: “{}” ({address})",
+        first.title.trim()
+    );
+    let plural = |n: usize| {
+        if n == 1 {
+            "article repeats"
+        } else {
+            "articles repeat"
+        }
+    };
+    if later > 0 {
+        line.push_str(&format!("; {later} later {} them", plural(later)));
+    }
+    if undated > 0 {
+        let s = if undated == 1 { "" } else { "s" };
+        line.push_str(&format!("; {undated} undated article{s} carry them too"));
+    }
+    Some(line)
 }
 
 fn verified_message(finding: &Finding) -> String {
@@ -351,6 +468,8 @@ pub struct Summary {
     pub unattributed: usize,
     pub fragments: usize,
     pub ignored: usize,
+    /// Speech quotations some source could not answer for (told only when there are any).
+    pub unchecked: usize,
 }
 
 impl Summary {
@@ -375,6 +494,7 @@ impl Summary {
                 Verdict::Verified => s.verified += 1,
                 Verdict::Altered => s.altered += 1,
                 Verdict::NotFound => s.not_found += 1,
+                Verdict::Unchecked => s.unchecked += 1,
                 Verdict::Ignored => {}
             }
         }
@@ -399,6 +519,9 @@ impl std::fmt::Display for Summary {
             Verdict::NotFound.name(),
             count(self.conflicts, "conflict"),
         )?;
+        if self.unchecked > 0 {
+            write!(f, ", {} {}", self.unchecked, Verdict::Unchecked.name())?;
+        }
         let mut extra = Vec::new();
         if self.unattributed > 0 {
             extra.push(format!("{} without a speaker", self.unattributed));
@@ -461,6 +584,7 @@ pub(crate) mod tests {
             other_sources: 0,
             others: Vec::new(),
             too_short: false,
+            unchecked: Vec::new(),
         }
     }
 

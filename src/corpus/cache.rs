@@ -31,7 +31,7 @@ const MAGIC: &[u8; 8] = b"VRBTMIDX";
 /// Bump on any change to the layout or to what a fingerprint means (tokenizer, k, w, hash).
 // Bump on any change to the layout, the fingerprinting or the tokenizer's hashes
 // (`text::words`, locked by `hash_is_stable`): an old cache must be rebuilt, not misread.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 const HEADER: usize = 64;
 
 /// The index bytes: built in memory, or mapped from the cache file.
@@ -375,6 +375,7 @@ fn encode_table(out: &mut Vec<u8>, roots: &[String], files: &[FileEntry], docs: 
         put_opt(out, d.url.as_deref());
         put_opt(out, d.date.as_deref());
         put_opt(out, d.author.as_deref());
+        put_opt(out, d.outlet.as_deref());
     }
 }
 
@@ -464,6 +465,7 @@ fn decode_table(bytes: &[u8]) -> Option<Table> {
                 url: r.opt()?,
                 date: r.opt()?,
                 author: r.opt()?,
+                outlet: r.opt()?,
             })
         })
         .collect::<Option<Vec<_>>>()?;

@@ -21,6 +21,8 @@ pub struct Parsed {
     pub url: Option<String>,
     pub date: Option<String>,
     pub author: Option<String>,
+    /// Who published it (`outlet` in .jsonl, `og:site_name` in HTML, front matter).
+    pub outlet: Option<String>,
     pub text: String,
     /// For .jsonl: the 1-based line, and the byte range of that line in the file, so the
     /// article can be read again without parsing the whole file.
@@ -49,6 +51,8 @@ struct JsonArticle {
     date: Option<String>,
     #[serde(default)]
     author: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
 }
 
 impl FileFormat {
@@ -133,6 +137,7 @@ pub fn parse_jsonl_line(bytes: &[u8]) -> Result<Parsed, String> {
         url: json.url,
         date: json.date,
         author: json.author,
+        outlet: json.outlet,
         text: json.text,
         ..Parsed::default()
     })
@@ -140,14 +145,21 @@ pub fn parse_jsonl_line(bytes: &[u8]) -> Result<Parsed, String> {
 
 /// A non-.jsonl file's text as one article.
 pub fn parse_document(text: String, format: FileFormat, name: &str) -> Parsed {
-    let (title, text) = match format {
+    let (title, text, meta) = match format {
         FileFormat::Html => {
             let body = html_text(&text);
             let title = html_title(&text).unwrap_or_else(|| first_line(&body).to_string());
-            (title, body)
+            (title, body, super::meta::html_meta(&text))
         }
-        FileFormat::Markdown => (markdown_title(&text), text),
-        FileFormat::Text | FileFormat::JsonLines => (first_line(&text).to_string(), text),
+        FileFormat::Markdown => {
+            let meta = super::meta::front_matter(&text);
+            (markdown_title(&text), text, meta)
+        }
+        FileFormat::Text | FileFormat::JsonLines => (
+            first_line(&text).to_string(),
+            text,
+            super::meta::Meta::default(),
+        ),
     };
     let title = if title.is_empty() {
         name.to_string()
@@ -157,6 +169,10 @@ pub fn parse_document(text: String, format: FileFormat, name: &str) -> Parsed {
     Parsed {
         title,
         text,
+        url: meta.url,
+        date: meta.date,
+        author: meta.author,
+        outlet: meta.outlet,
         ..Parsed::default()
     }
 }
@@ -264,11 +280,7 @@ fn markdown_title(text: &str) -> String {
                 .or_else(|| line.strip_prefix("title="));
             if let Some(v) = value {
                 let v = v.trim();
-                let v = v
-                    .strip_prefix('"')
-                    .and_then(|v| v.strip_suffix('"'))
-                    .or_else(|| v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
-                    .unwrap_or(v);
+                let v = super::meta::unquote(v);
                 if !v.is_empty() {
                     return v.to_string();
                 }

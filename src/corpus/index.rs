@@ -24,7 +24,7 @@ pub const W: usize = 3;
 
 /// A fingerprint in more posting lists than this is too common to rank by ("one of the"),
 /// and is ignored when the query has rarer ones.
-const HUGE_POSTINGS: usize = 5_000;
+pub const HUGE_POSTINGS: usize = 5_000;
 
 /// The sizes that say where each part of the postings lies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -512,6 +512,14 @@ fn build(pairs: impl Iterator<Item = (u32, DocId)>, doc_count: usize) -> (Layout
 /// holds every anchor; a near-twin that differs at any word but the first or last two
 /// lacks one. Counting all k-grams instead ranks twins by where their own winnowing fell.
 pub fn candidates(postings: &Postings<'_>, words: &[u64], limit: usize) -> Vec<Candidate> {
+    rank(words, limit, |gram| {
+        let range = postings.range(gram);
+        (range.len(), range.map(|i| postings.doc_at(i)))
+    })
+}
+
+/// The k-grams a query is looked up by (sorted, each once) and its anchors (sorted).
+pub fn query_grams(words: &[u64]) -> (Vec<u32>, Vec<u32>) {
     let all = kgrams(words);
     let mut anchors = Vec::new();
     winnow(&all, &mut anchors);
@@ -519,20 +527,45 @@ pub fn candidates(postings: &Postings<'_>, words: &[u64], limit: usize) -> Vec<C
     let mut grams = all;
     grams.sort_unstable();
     grams.dedup();
-    let ranges: Vec<_> = grams.iter().map(|&g| postings.range(g)).collect();
-    let has_rare = ranges
-        .iter()
-        .any(|r| !r.is_empty() && r.len() <= HUGE_POSTINGS);
-    let mut found: HashMap<DocId, Candidate, FastHash> = HashMap::default();
-    for (&gram, range) in grams.iter().zip(ranges) {
-        if range.len() > HUGE_POSTINGS && has_rare {
+    (grams, anchors)
+}
+
+/// Do the query's grams include one held by some article but not too common to rank by?
+/// When they do, the grams in more than `HUGE_POSTINGS` lists are not looked at; given the
+/// length of each gram's posting list.
+pub fn has_rare(lengths: impl IntoIterator<Item = usize>) -> bool {
+    lengths.into_iter().any(|n| n > 0 && n <= HUGE_POSTINGS)
+}
+
+/// Is a posting list this long one that `rank` skips when the query has rarer grams?
+pub fn is_huge(len: usize) -> bool {
+    len > HUGE_POSTINGS
+}
+
+/// `candidates` over any store of postings: `lookup(gram)` gives the length of the gram's
+/// posting list and its docs (read only when the gram is ranked by). The embedded index
+/// and the archive rank with this one function, so both give the same candidates.
+pub fn rank<D, I>(
+    words: &[u64],
+    limit: usize,
+    lookup: impl Fn(u32) -> (usize, I),
+) -> Vec<Candidate<D>>
+where
+    D: Copy + Ord + std::hash::Hash,
+    I: Iterator<Item = D>,
+{
+    let (grams, anchors) = query_grams(words);
+    let lists: Vec<(usize, I)> = grams.iter().map(|&g| lookup(g)).collect();
+    let rare = has_rare(lists.iter().map(|(n, _)| *n));
+    let mut found: HashMap<D, Candidate<D>, FastHash> = HashMap::default();
+    for (&gram, (len, docs)) in grams.iter().zip(lists) {
+        if is_huge(len) && rare {
             continue;
         }
         let anchor = u32::from(anchors.binary_search(&gram).is_ok());
         // Inverse document frequency: a k-gram in 1 article weighs ~1, in 100 ~0.2.
-        let weight = 1.0 / (1.0 + (range.len() as f32).ln());
-        for i in range {
-            let doc = postings.doc_at(i);
+        let weight = 1.0 / (1.0 + (len as f32).ln());
+        for doc in docs {
             let c = found.entry(doc).or_insert(Candidate {
                 doc,
                 anchors: 0,
@@ -544,8 +577,8 @@ pub fn candidates(postings: &Postings<'_>, words: &[u64], limit: usize) -> Vec<C
             c.weight += weight;
         }
     }
-    let mut ranked: Vec<Candidate> = found.into_values().collect();
-    let order = |a: &Candidate, b: &Candidate| {
+    let mut ranked: Vec<Candidate<D>> = found.into_values().collect();
+    let order = |a: &Candidate<D>, b: &Candidate<D>| {
         b.anchors
             .cmp(&a.anchors)
             .then(b.weight.total_cmp(&a.weight))

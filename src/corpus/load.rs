@@ -60,6 +60,7 @@ pub struct DocEntry {
     pub url: Option<String>,
     pub date: Option<String>,
     pub author: Option<String>,
+    pub outlet: Option<String>,
 }
 
 /// A file read and fingerprinted: its entry (doc ids not yet given) and its articles.
@@ -325,6 +326,7 @@ pub fn load_file(file: &Found) -> Result<LoadedFile, LoadWarning> {
                 url: parsed.url,
                 date: parsed.date,
                 author: parsed.author,
+                outlet: parsed.outlet,
             };
             (entry, index::fingerprints(&hashes))
         })

@@ -9,6 +9,7 @@ mod cache;
 mod formats;
 mod index;
 mod load;
+pub mod meta;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -19,11 +20,12 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 pub use crate::sources::Article;
-use crate::sources::{ArticleId, Origin, Sources};
+use crate::sources::{Answer, ArticleId, Origin, Recent, Sources};
 use cache::{Bytes, CacheError, Image};
 use load::{DocEntry, FileEntry, Found, LoadedFile};
 
-pub use index::{K, W};
+pub use formats::Parsed;
+pub use index::{HUGE_POSTINGS, K, W, fingerprints, has_rare, is_huge, query_grams, rank};
 
 /// Index of an article in the corpus.
 pub type DocId = u32;
@@ -37,8 +39,8 @@ pub struct LoadWarning {
 
 /// An article that shares word sequences with a query.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Candidate {
-    pub doc: DocId,
+pub struct Candidate<D = DocId> {
+    pub doc: D,
     /// How many of the query's own winnowed fingerprints (its anchors) the article holds.
     /// An article holding the query verbatim holds them all; one that differs anywhere but
     /// at the query's first or last two words lacks at least one.
@@ -153,14 +155,7 @@ pub struct Corpus {
     warnings: Vec<LoadWarning>,
     stats: Stats,
     changes: Changes,
-    articles: Mutex<ArticleCache>,
-}
-
-/// The most recently used articles, parsed and with their quotations.
-#[derive(Debug, Default)]
-struct ArticleCache {
-    entries: HashMap<DocId, (Arc<Article>, u64)>,
-    tick: u64,
+    articles: Mutex<Recent>,
 }
 
 /// Parsed articles kept in memory: the candidates (8 a quotation) of a few long drafts.
@@ -332,7 +327,7 @@ impl Corpus {
     /// An article with its text and quotations: read from its file on first use, then kept
     /// among the recently used. `None` if the doc id is unknown or the file is now unreadable.
     pub fn article(&self, doc: DocId) -> Option<Arc<Article>> {
-        if let Some(article) = self.lock_articles().get(doc) {
+        if let Some(article) = self.lock_articles().get(u64::from(doc)) {
             return Some(article);
         }
         let entry: &DocEntry = self.image.docs.get(doc as usize)?;
@@ -344,6 +339,7 @@ impl Corpus {
         article.url = entry.url.clone();
         article.date = entry.date.clone();
         article.author = entry.author.clone();
+        article.outlet = entry.outlet.clone();
         let path = display_path(&self.sources, file);
         article.origin = match file.format {
             formats::FileFormat::JsonLines => Origin::Line {
@@ -360,7 +356,8 @@ impl Corpus {
             },
         };
         let article = Arc::new(article);
-        self.lock_articles().put(doc, Arc::clone(&article));
+        self.lock_articles()
+            .put(u64::from(doc), Arc::clone(&article), ARTICLE_CACHE);
         Some(article)
     }
 
@@ -369,7 +366,7 @@ impl Corpus {
         &self.roots
     }
 
-    fn lock_articles(&self) -> std::sync::MutexGuard<'_, ArticleCache> {
+    fn lock_articles(&self) -> std::sync::MutexGuard<'_, Recent> {
         // The cache holds no invariant a panic could break: a poisoned lock is still usable.
         self.articles
             .lock()
@@ -379,19 +376,21 @@ impl Corpus {
 
 /// The embedded index as a backend of the sources seam.
 impl Sources for Corpus {
-    fn find(&self, queries: &[Vec<u64>], limit: usize) -> Vec<Vec<ArticleId>> {
+    fn find(&self, queries: &[Vec<u64>], limit: usize) -> Answer<Vec<Vec<ArticleId>>> {
         let Some(postings) = self.image.postings() else {
-            return vec![Vec::new(); queries.len()];
+            return Answer::full(vec![Vec::new(); queries.len()]);
         };
-        queries
-            .par_iter()
-            .map(|words| {
-                index::candidates(&postings, words, limit)
-                    .into_iter()
-                    .map(|c| ArticleId::from(c.doc))
-                    .collect()
-            })
-            .collect()
+        Answer::full(
+            queries
+                .par_iter()
+                .map(|words| {
+                    index::candidates(&postings, words, limit)
+                        .into_iter()
+                        .map(|c| ArticleId::from(c.doc))
+                        .collect()
+                })
+                .collect(),
+        )
     }
 
     fn fetch(&self, id: ArticleId) -> Option<Arc<Article>> {
@@ -400,28 +399,6 @@ impl Sources for Corpus {
 
     fn len(&self) -> usize {
         Corpus::len(self)
-    }
-}
-
-impl ArticleCache {
-    fn get(&mut self, doc: DocId) -> Option<Arc<Article>> {
-        self.tick += 1;
-        let tick = self.tick;
-        self.entries.get_mut(&doc).map(|(a, used)| {
-            *used = tick;
-            Arc::clone(a)
-        })
-    }
-
-    fn put(&mut self, doc: DocId, article: Arc<Article>) {
-        if self.entries.len() >= ARTICLE_CACHE {
-            let oldest = self.entries.iter().min_by_key(|(_, (_, used))| *used);
-            if let Some(&oldest) = oldest.map(|(doc, _)| doc) {
-                self.entries.remove(&oldest);
-            }
-        }
-        self.tick += 1;
-        self.entries.insert(doc, (article, self.tick));
     }
 }
 
@@ -686,6 +663,87 @@ fn store(
         path: cache_path.map(Path::to_path_buf).unwrap_or_default(),
         source: std::io::Error::other(e.to_string()),
     })
+}
+
+/// An article as a corpus file gives it, for a backend that keeps articles itself (the
+/// archive): its name in reports (as `Article::path`), how it reads, and what the file said.
+#[derive(Debug, Clone)]
+pub struct FileArticle {
+    pub path: String,
+    pub format: crate::draft::Format,
+    pub parsed: Parsed,
+}
+
+/// Files read at once by `read_articles`: enough to keep every core busy.
+const READ_CHUNK: usize = 256;
+
+/// Every article under `roots`, read as the embedded index reads them and in its order
+/// (the walk's file order, a .jsonl file's lines in order), handed to `each` a few hundred
+/// files at a time with the problems found in them.
+pub fn read_articles(
+    roots: &[PathBuf],
+    follow_links_outside: bool,
+    mut each: impl FnMut(Vec<FileArticle>, Vec<LoadWarning>),
+) -> Result<(), CorpusError> {
+    let sources = load::resolve_roots(roots)?;
+    let mut warnings = Vec::new();
+    let found = load::walk(&sources, follow_links_outside, &mut warnings);
+    if !warnings.is_empty() {
+        each(Vec::new(), std::mem::take(&mut warnings));
+    }
+    for chunk in found.chunks(READ_CHUNK) {
+        let read: Vec<(Vec<FileArticle>, Vec<LoadWarning>)> = chunk
+            .par_iter()
+            .map(|file| {
+                let shown = match sources.get(file.root as usize) {
+                    Some(root) if root.is_file => root.given.clone(),
+                    Some(root) => root.given.join(&file.rel),
+                    None => file.path.clone(),
+                };
+                let bytes = match std::fs::read(&file.path) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        return (
+                            Vec::new(),
+                            vec![load::warn(&shown, format!("cannot read: {e}"))],
+                        );
+                    }
+                };
+                let name = file.rel.rsplit('/').next().unwrap_or(&file.rel);
+                let read = formats::parse_file(bytes, file.format, name);
+                let problems = read
+                    .problems
+                    .into_iter()
+                    .map(|p| load::warn(&shown, p))
+                    .collect();
+                let articles = read
+                    .articles
+                    .into_iter()
+                    .map(|parsed| FileArticle {
+                        path: if file.format == formats::FileFormat::JsonLines {
+                            format!("{}#{}", file.rel, parsed.line)
+                        } else {
+                            file.rel.clone()
+                        },
+                        format: file.format.draft_format(),
+                        parsed,
+                    })
+                    .collect();
+                (articles, problems)
+            })
+            .collect();
+        let (articles, problems): (Vec<_>, Vec<_>) = read.into_iter().unzip();
+        each(
+            articles.into_iter().flatten().collect(),
+            problems.into_iter().flatten().collect(),
+        );
+    }
+    Ok(())
+}
+
+/// One line of a .jsonl feed as an article (`formats::parse_jsonl_line`).
+pub fn parse_jsonl_line(bytes: &[u8]) -> Result<Parsed, String> {
+    formats::parse_jsonl_line(bytes)
 }
 
 /// The default cache folder: `$XDG_CACHE_HOME/verbatim` or `~/.cache/verbatim`.

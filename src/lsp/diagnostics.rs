@@ -105,10 +105,20 @@ pub fn too_large(len: usize, limit: usize) -> Diagnostic {
 /// corpus can give it, to show the passage in its context.
 pub fn hover(finding: &Finding, draft: &str, article: Option<&str>) -> String {
     let mut out = format!("**{}**", Verdict::of(finding).title());
-    if finding.wording != Wording::NotFound {
+    if matches!(finding.wording, Wording::Exact | Wording::Altered) {
         let _ = write!(out, " ({:.0}% of the words)", finding.similarity * 100.0);
     }
     out.push_str("\n\n");
+    if finding.wording == Wording::Unknown {
+        for u in &finding.unchecked {
+            let _ = write!(
+                out,
+                "Not checked: {} did not answer ({}).\n\n",
+                escape(&u.name),
+                escape(&u.reason)
+            );
+        }
+    }
     let draft_speaker = finding
         .quote
         .speaker
@@ -158,7 +168,13 @@ pub fn hover(finding: &Finding, draft: &str, article: Option<&str>) -> String {
             }
         }
     }
-    if finding.other_sources > 0 {
+    if let Some(line) = crate::check::verdict::provenance(finding) {
+        let mut chars = line.chars();
+        let line: String = chars
+            .next()
+            .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect());
+        let _ = write!(out, "\n\n{}.", escape(&line));
+    } else if finding.other_sources > 0 {
         let others = count(finding.other_sources, "other source");
         let _ = write!(out, "\n\nAlso in {others}.");
     }
@@ -450,6 +466,7 @@ mod tests {
             other_sources: 2,
             others: Vec::new(),
             too_short: false,
+            unchecked: Vec::new(),
         }
     }
 

@@ -184,7 +184,9 @@ fn render_one(
             _ => format!("{}:{}", source.path, source.line),
         };
         let mut note = format!("source: {at} “{}”", short_title(&source.title));
-        if finding.other_sources > 0 {
+        if let Some(line) = crate::check::verdict::provenance(finding) {
+            note.push_str(&format!("; {line}"));
+        } else if finding.other_sources > 0 {
             let others = count(finding.other_sources, "other article");
             note.push_str(&format!(" (and {others})"));
         }
@@ -206,6 +208,7 @@ fn primary_label(finding: &Finding) -> String {
     match (finding.wording, finding.quote.speaker.as_ref()) {
         (Wording::NotFound, _) if finding.too_short => "too short to look up".to_string(),
         (Wording::NotFound, _) => "no source holds these words".to_string(),
+        (Wording::Unknown, _) => "not checked: a source did not answer".to_string(),
         _ if finding.attribution == crate::check::AttributionVerdict::Conflicts => {
             "these words".to_string()
         }

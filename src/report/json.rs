@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::FileReport;
-use crate::check::verdict::diagnosis;
+use crate::check::verdict::{Carrier, carriers, diagnosis};
 use crate::check::{AttributionVerdict, Change, Source, Wording};
 use crate::config::{Severities, Severity};
 use crate::draft::QuoteKind;
@@ -47,6 +47,10 @@ struct Quote<'a> {
     changes: &'a [Change],
     source: Option<&'a Source>,
     other_sources: usize,
+    /// Every article carrying the words, oldest first, with a `first` marker (when
+    /// several do).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    provenance: Vec<Carrier>,
     ignored: bool,
     /// Not found, and too short for the sources to be asked surely.
     too_short: bool,
@@ -95,6 +99,7 @@ fn file<'a>(report: &'a FileReport, severities: &Severities) -> File<'a> {
                 changes: &f.changes,
                 source: f.source.as_ref(),
                 other_sources: f.other_sources,
+                provenance: carriers(f),
                 ignored: f.quote.ignored,
                 too_short: f.too_short,
                 severity: told.as_ref().map_or(Severity::Off, |d| d.severity),

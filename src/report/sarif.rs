@@ -202,7 +202,9 @@ mod tests {
             .iter()
             .filter_map(|r| r["id"].as_str())
             .collect();
-        assert!(ids.contains(&"meaning-changed") && ids.contains(&"paraphrase-quoted"));
+        for id in ["meaning-changed", "paraphrase-quoted", "unchecked"] {
+            assert!(ids.contains(&id), "{id} in {ids:?}");
+        }
         let r = &run["results"][0];
         assert_eq!(r["ruleId"], "meaning-changed");
         assert_eq!(r["level"], "error");

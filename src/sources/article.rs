@@ -19,6 +19,9 @@ pub enum Origin {
     File { path: PathBuf, text_is_file: bool },
     /// One article a line (.jsonl): the file and the article's 1-based line in it.
     Line { path: PathBuf, line: usize },
+    /// A row of a shared archive: the archive (its address without credentials) and the
+    /// article's id there.
+    Row { archive: String, id: u64 },
 }
 
 /// Where a passage lives, as data an adapter shows or opens (a path and line, a `.jsonl`
@@ -37,13 +40,20 @@ pub enum Place {
     },
     /// An article that is one line of a file (.jsonl): the file and that 1-based line.
     Line { path: PathBuf, line: usize },
+    /// An article of a shared archive (`Origin::Row`): no file to open; the passage's
+    /// 1-based line in the article's text.
+    Row {
+        archive: String,
+        id: u64,
+        line: usize,
+    },
 }
 
 impl Place {
     /// The file the passage is in, if it is in one.
     pub fn file(&self) -> Option<&std::path::Path> {
         match self {
-            Place::Nowhere => None,
+            Place::Nowhere | Place::Row { .. } => None,
             Place::File { path, .. } | Place::Line { path, .. } => Some(path),
         }
     }
@@ -52,7 +62,9 @@ impl Place {
     pub fn line(&self) -> Option<usize> {
         match self {
             Place::Nowhere => None,
-            Place::File { line, .. } | Place::Line { line, .. } => Some(*line),
+            Place::File { line, .. } | Place::Line { line, .. } | Place::Row { line, .. } => {
+                Some(*line)
+            }
         }
     }
 }
@@ -77,6 +89,8 @@ pub struct Article {
     pub url: Option<String>,
     pub date: Option<String>,
     pub author: Option<String>,
+    /// Who published it (a newspaper, a wire), when the source says.
+    pub outlet: Option<String>,
     /// Where the article lives (`place` says where a passage of it does).
     pub origin: Origin,
     /// The text that offsets refer to: the file's content for .txt and .md, the body text
@@ -109,6 +123,7 @@ impl Article {
             url: None,
             date: None,
             author: None,
+            outlet: None,
             origin: Origin::Memory,
             words: crate::text::words(&text),
             text,
@@ -200,6 +215,11 @@ impl Article {
             Origin::Line { path, line } => Place::Line {
                 path: path.clone(),
                 line: *line,
+            },
+            Origin::Row { archive, id } => Place::Row {
+                archive: archive.clone(),
+                id: *id,
+                line: self.line_of(span.start),
             },
         }
     }
