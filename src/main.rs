@@ -40,6 +40,37 @@ enum Command {
     Index(IndexArgs),
     /// Run the language server over stdio (editors start this).
     Lsp(LspArgs),
+    /// A shared archive on PostgreSQL: create it, add articles, merge its segments.
+    #[cfg(feature = "archive")]
+    #[command(subcommand)]
+    Archive(ArchiveCommand),
+}
+
+#[cfg(feature = "archive")]
+#[derive(Subcommand)]
+enum ArchiveCommand {
+    /// Create the archive's schema, or bring it up to date (versioned migrations).
+    Init {
+        /// postgres://user@host:port/db (password from the URL, PGPASSWORD or ~/.pgpass).
+        #[arg(value_name = "URL")]
+        url: String,
+    },
+    /// Add articles: from corpus folders, or a .jsonl feed on stdin (one article a line).
+    Add {
+        /// A folder (or file) of source articles; repeat for several. None: read stdin.
+        #[arg(long, value_name = "DIR")]
+        corpus: Vec<PathBuf>,
+        /// The name of stdin's articles in reports (`NAME#line`).
+        #[arg(long, value_name = "NAME", default_value = "stdin")]
+        name: String,
+        #[arg(value_name = "URL")]
+        url: String,
+    },
+    /// Merge every segment into one, dropping the postings of replaced articles.
+    Compact {
+        #[arg(value_name = "URL")]
+        url: String,
+    },
 }
 
 #[derive(Args)]
@@ -125,6 +156,8 @@ fn main() -> ExitCode {
         Command::Quotes(args) => quotes(args),
         Command::Index(args) => index(args),
         Command::Lsp(_) => return verbatim::lsp::run_stdio(),
+        #[cfg(feature = "archive")]
+        Command::Archive(command) => archive(command),
     };
     match result {
         Ok(code) => code,
@@ -182,6 +215,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         });
     }
 
+    tell_unanswered(&files);
     let severities = &settings.severity;
     let corpus_root = match roots.as_slice() {
         [one] if one.is_dir() => Some(one.clone()),
@@ -210,6 +244,82 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Each source that could not answer, once (its quotations are reported `unchecked`).
+fn tell_unanswered(files: &[FileReport]) {
+    let mut told: Vec<&verbatim::sources::Unanswered> = Vec::new();
+    for u in files
+        .iter()
+        .flat_map(|f| &f.findings)
+        .flat_map(|f| &f.unchecked)
+    {
+        if !told.iter().any(|t| t.name == u.name) {
+            eprintln!(
+                "warning: {} did not answer ({}): the quotations it could decide are reported unchecked",
+                u.name, u.reason
+            );
+            told.push(u);
+        }
+    }
+}
+
+#[cfg(feature = "archive")]
+fn archive(command: ArchiveCommand) -> Result<ExitCode> {
+    use verbatim::archive::ingest::{Writer, init};
+    let out = match command {
+        ArchiveCommand::Init { url } => {
+            let applied = init(&url)?;
+            if applied.is_empty() {
+                format!(
+                    "archive up to date (schema version {})\n",
+                    verbatim::archive::schema::version()
+                )
+            } else {
+                applied
+                    .iter()
+                    .map(|(v, what)| format!("applied migration {v}: {what}\n"))
+                    .collect()
+            }
+        }
+        ArchiveCommand::Add { corpus, name, url } => {
+            let mut writer = Writer::open(&url)?;
+            let added = if corpus.is_empty() {
+                if std::io::stdin().is_terminal() {
+                    bail!("no articles: pass --corpus DIR, or pipe a .jsonl feed into stdin");
+                }
+                writer.add_jsonl(std::io::stdin().lock(), &name)?
+            } else {
+                for root in &corpus {
+                    if !root.exists() {
+                        bail!("corpus path {} does not exist", root.display());
+                    }
+                }
+                writer.add_corpus(&corpus, false)?
+            };
+            for w in &added.warnings {
+                eprintln!("warning: {}: {}", w.path.display(), w.message);
+            }
+            let secs = added.elapsed.as_secs_f64();
+            format!(
+                "{} articles read: {} added, {} replaced, {} unchanged; {:.1} MB of text, {} fingerprints in {:.1} s ({:.1} MB/s)\n",
+                added.read,
+                added.added,
+                added.replaced,
+                added.unchanged,
+                added.bytes as f64 / 1e6,
+                added.postings,
+                secs,
+                added.bytes as f64 / 1e6 / secs.max(1e-9)
+            )
+        }
+        ArchiveCommand::Compact { url } => {
+            let before = Writer::open(&url)?.compact()?;
+            format!("{before} segment(s) merged into one\n")
+        }
+    };
+    write_stdout(&out)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn quotes(args: QuotesArgs) -> Result<ExitCode> {
@@ -319,7 +429,7 @@ fn corpus_roots(args: &CorpusArgs, settings: &Settings) -> Result<Vec<PathBuf>> 
             verbatim::config::FILE_NAME
         );
     }
-    for root in &roots {
+    for root in roots.iter().filter(|r| !sources::is_archive_entry(r)) {
         if !root.exists() {
             bail!("corpus path {} does not exist", root.display());
         }
