@@ -13,19 +13,21 @@ use crate::corpus::{has_rare, query_grams, rank};
 use crate::sources::ArticleId;
 use crate::text::FastHash;
 
-/// Posting lists of the draft's k-grams (`$1`, as int8), with the docs of the common ones
-/// only where, over all segments, they are few enough to rank by (`$2`).
+/// Posting lists of the draft's k-grams (`$1`, as int8): per segment, its bucket rows that
+/// may hold them (one index scan over the buckets as an array), and the common ones' rows,
+/// with their docs only where, over all segments, they are few enough to rank by (`$2`).
 pub const FIND: &str = "
-WITH g AS (SELECT DISTINCT unnest($1::int8[]) AS fp),
-     k AS (SELECT DISTINCT s.id AS segment, s.base,
-                  (CASE WHEN s.bits = 0 THEN 0 ELSE g.fp >> (32 - s.bits) END)::int4 AS bucket
-             FROM verbatim.segments s CROSS JOIN g)
-SELECT 0::int2 AS kind, k.segment, k.bucket::int8 AS key, 0 AS n, p.data, k.base
-  FROM k JOIN verbatim.postings p ON p.segment = k.segment AND p.bucket = k.bucket
+SELECT 0::int2 AS kind, p.segment, p.bucket::int8 AS key, 0 AS n, p.data, s.base
+  FROM verbatim.segments s
+ CROSS JOIN LATERAL (
+       SELECT ARRAY(SELECT DISTINCT (CASE WHEN s.bits = 0 THEN 0 ELSE g >> (32 - s.bits) END)::int4
+                      FROM unnest($1::int8[]) AS g) AS buckets) k
+  JOIN verbatim.postings p ON p.segment = s.id AND p.bucket = ANY (k.buckets)
 UNION ALL
 SELECT 1::int2, c.segment, c.fp, c.n,
        CASE WHEN sum(c.n) OVER (PARTITION BY c.fp) <= $2 THEN c.docs END, s.base
-  FROM verbatim.common c JOIN g ON c.fp = g.fp JOIN verbatim.segments s ON s.id = c.segment
+  FROM verbatim.common c JOIN verbatim.segments s ON s.id = c.segment
+ WHERE c.fp = ANY ($1::int8[])
 UNION ALL
 SELECT 2::int2, 0, r.article, 0, NULL::bytea, 0 FROM verbatim.retired r";
 

@@ -162,7 +162,10 @@ impl Shared {
             })
             .await;
             let findings = match result {
-                Ok(Ok(findings)) => findings,
+                Ok(Ok(findings)) => {
+                    self.tell_unanswered(&findings).await;
+                    findings
+                }
                 _ => {
                     tracing::error!("the check of {} panicked", uri.as_str());
                     self.tell(
@@ -269,6 +272,31 @@ impl Shared {
     }
 
     /// Shows a message once per server run.
+    /// Says once which sources (a shared archive) stopped answering, while they do not
+    /// answer; once they answer again, a later outage is told again.
+    async fn tell_unanswered(&self, findings: &[crate::check::Finding]) {
+        const PREFIX: &str = "Verbatim: the archive ";
+        let mut down: Vec<&str> = findings
+            .iter()
+            .flat_map(|f| &f.unchecked)
+            .map(|u| u.name.as_str())
+            .collect();
+        down.sort_unstable();
+        down.dedup();
+        if down.is_empty() {
+            lock(&self.state).told.retain(|m| !m.starts_with(PREFIX));
+        }
+        for name in down {
+            self.tell(
+                MessageType::WARNING,
+                format!(
+                    "{PREFIX}{name} is not answering: quotations it could decide are marked unchecked, the other sources are still checked, and it is tried again"
+                ),
+            )
+            .await;
+        }
+    }
+
     pub(super) async fn tell(&self, typ: MessageType, message: String) {
         let first = lock(&self.state).told.insert(message.clone());
         if first {

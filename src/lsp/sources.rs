@@ -37,7 +37,7 @@ impl Shared {
                 return;
             }
             (
-                state.settings.corpus.clone(),
+                archive_free(&state.settings.corpus),
                 state.layers.root.clone(),
                 state.caps.relative_patterns,
                 was,
@@ -101,7 +101,7 @@ impl Shared {
                 let (roots, cache) = {
                     let state = lock(&me.state);
                     (
-                        state.settings.corpus.clone(),
+                        archive_free(&state.settings.corpus),
                         state.settings.cache_dir.clone(),
                     )
                 };
@@ -249,6 +249,15 @@ impl Shared {
             }
         });
     }
+}
+
+/// The corpus entries that are files and folders to watch (an archive is not one).
+fn archive_free(corpus: &[PathBuf]) -> Vec<PathBuf> {
+    corpus
+        .iter()
+        .filter(|p| !sources::is_archive_entry(p))
+        .cloned()
+        .collect()
 }
 
 /// A hash of every file's path, size and modification time under `roots` (symbolic links
