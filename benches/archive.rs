@@ -6,7 +6,9 @@
 //!
 //! Each corpus gets a fresh database (`verbatim_bench_<name>`, dropped at the end) on the
 //! server the URL names. Options: `--quick` (CI: 4 drafts, 5 s of concurrent checking),
-//! `--drafts N` (10), `--checkers N` (16), `--seconds N` (60), `--keep` (leave the database).
+//! `--drafts N` (10), `--checkers N` (16), `--seconds N` (60), `--keep` (leave the database),
+//! `--layouts` (also store the same postings as a row each under a B-tree, and as an array
+//! an article under a GIN index, and print their sizes: docs/archive.md).
 //! Without `--corpus`, the BBC corpus in ../shared/corpus/bbc (or `VERBATIM_BBC_CORPUS`).
 
 use std::path::PathBuf;
@@ -30,6 +32,7 @@ struct Args {
     checkers: usize,
     seconds: u64,
     keep: bool,
+    layouts: bool,
 }
 
 fn args() -> Args {
@@ -39,6 +42,7 @@ fn args() -> Args {
         checkers: 16,
         seconds: 60,
         keep: false,
+        layouts: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -53,6 +57,7 @@ fn args() -> Args {
             "--checkers" => a.checkers = value().parse().expect("a number"),
             "--seconds" => a.seconds = value().parse().expect("a number"),
             "--keep" => a.keep = true,
+            "--layouts" => a.layouts = true,
             "--quick" => {
                 a.drafts = 4;
                 a.seconds = 5;
@@ -172,6 +177,97 @@ fn concurrent(
     )
 }
 
+/// The same postings in the two layouts the archive did not take, and their sizes.
+fn layouts(url: &str, pairs: &[(u32, i64)], text: u64) {
+    use tokio_postgres::binary_copy::BinaryCopyInWriter;
+    use tokio_postgres::types::Type;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+            .await
+            .unwrap();
+        tokio::spawn(conn);
+        client
+            .batch_execute(
+                "DROP TABLE IF EXISTS lay_rows, lay_arrays;
+                 CREATE TABLE lay_rows (fp int4 NOT NULL, article int4 NOT NULL);
+                 CREATE TABLE lay_arrays (article int4 NOT NULL, fps int4[] NOT NULL)",
+            )
+            .await
+            .unwrap();
+        let sink = client
+            .copy_in("COPY lay_rows FROM STDIN (FORMAT binary)")
+            .await
+            .unwrap();
+        let w = BinaryCopyInWriter::new(sink, &[Type::INT4, Type::INT4]);
+        let mut w = std::pin::pin!(w);
+        for &(fp, id) in pairs {
+            w.as_mut()
+                .write(&[&(fp as i32), &(id as i32)])
+                .await
+                .unwrap();
+        }
+        w.finish().await.unwrap();
+        let mut by_article: Vec<(i64, u32)> = pairs.iter().map(|&(fp, id)| (id, fp)).collect();
+        by_article.sort_unstable();
+        let sink = client
+            .copy_in("COPY lay_arrays FROM STDIN (FORMAT binary)")
+            .await
+            .unwrap();
+        let w = BinaryCopyInWriter::new(sink, &[Type::INT4, Type::INT4_ARRAY]);
+        let mut w = std::pin::pin!(w);
+        for group in by_article.chunk_by(|a, b| a.0 == b.0) {
+            let fps: Vec<i32> = group.iter().map(|&(_, fp)| fp as i32).collect();
+            w.as_mut()
+                .write(&[&(group[0].0 as i32), &fps])
+                .await
+                .unwrap();
+        }
+        w.finish().await.unwrap();
+        client
+            .batch_execute(
+                "CREATE INDEX lay_rows_fp ON lay_rows (fp, article);
+                 CREATE INDEX lay_arrays_gin ON lay_arrays USING gin (fps) WITH (fastupdate = off);
+                 VACUUM ANALYZE lay_rows, lay_arrays",
+            )
+            .await
+            .unwrap();
+        let size = |rel: &'static str| {
+            let client = &client;
+            async move {
+                let row = client
+                    .query_one("SELECT pg_total_relation_size($1::regclass)", &[&rel])
+                    .await
+                    .unwrap();
+                row.get::<_, i64>(0) as f64
+            }
+        };
+        let n = pairs.len() as f64;
+        let packed = size("verbatim.postings").await + size("verbatim.common").await;
+        let rows = size("lay_rows").await;
+        let arrays = size("lay_arrays").await;
+        for (name, bytes) in [
+            ("packed bucket rows (the archive's)", packed),
+            ("a row a posting + B-tree (fp, article)", rows),
+            ("an int4[] an article + GIN", arrays),
+        ] {
+            println!(
+                "layout: {name}: {:.1} MB, {:.1} bytes a posting, {:.2}× the text",
+                bytes / 1e6,
+                bytes / n,
+                bytes / text as f64
+            );
+        }
+        client
+            .batch_execute("DROP TABLE lay_rows, lay_arrays")
+            .await
+            .unwrap();
+    });
+}
+
 fn main() {
     let a = args();
     let Ok(server) = std::env::var("VERBATIM_TEST_DATABASE_URL") else {
@@ -220,6 +316,11 @@ fn main() {
             added.elapsed.as_secs_f64(),
             size / 1e6
         );
+
+        if a.layouts {
+            let pairs = writer.postings().expect("postings");
+            layouts(&url, &pairs, added.bytes);
+        }
 
         let cache = tempfile::tempdir().unwrap();
         let options = OpenOptions {

@@ -126,94 +126,122 @@ impl Writer {
         roots: &[PathBuf],
         follow_links_outside: bool,
     ) -> Result<Added, IngestError> {
-        let started = Instant::now();
-        let mut added = Added::default();
-        let mut run = Run::default();
-        let mut batch: Vec<FileArticle> = Vec::new();
-        let mut bytes = 0usize;
-        let mut failed: Option<IngestError> = None;
-        read_articles(roots, follow_links_outside, |articles, warnings| {
-            added.warnings.extend(warnings);
-            if failed.is_some() {
-                return;
-            }
-            for a in articles {
-                bytes += a.parsed.text.len();
-                batch.push(a);
-            }
-            if bytes >= BATCH_BYTES {
-                let items = items_of(std::mem::take(&mut batch), KeyBy::Path);
-                bytes = 0;
-                if let Err(e) = self.write_batch(items, &mut added, &mut run) {
-                    failed = Some(e);
+        let mut warnings = Vec::new();
+        let mut added = self.pipeline(|send| {
+            let mut batch: Vec<FileArticle> = Vec::new();
+            let mut bytes = 0usize;
+            let mut open = true;
+            read_articles(roots, follow_links_outside, |articles, problems| {
+                warnings.extend(problems);
+                for a in articles {
+                    bytes += a.parsed.text.len();
+                    batch.push(a);
                 }
+                if open && bytes >= BATCH_BYTES {
+                    bytes = 0;
+                    open = send(items_of(std::mem::take(&mut batch), KeyBy::Path));
+                }
+            })?;
+            if open {
+                send(items_of(batch, KeyBy::Path));
             }
+            Ok(())
         })?;
-        if let Some(e) = failed {
-            return Err(e);
-        }
-        let items = items_of(batch, KeyBy::Path);
-        self.write_batch(items, &mut added, &mut run)?;
-        self.finish_run(run)?;
-        self.tier()?;
-        added.elapsed = started.elapsed();
+        added.warnings = warnings;
         Ok(added)
     }
 
     /// Adds the articles of a .jsonl feed (one article a line, as in a corpus), named
     /// `name#N` in reports.
     pub fn add_jsonl(&mut self, input: impl BufRead, name: &str) -> Result<Added, IngestError> {
-        let started = Instant::now();
-        let mut added = Added::default();
-        let mut run = Run::default();
-        let mut lines: Vec<(usize, Vec<u8>)> = Vec::new();
-        let mut bytes = 0usize;
-        let flush = |lines: &mut Vec<(usize, Vec<u8>)>,
-                     added: &mut Added,
-                     run: &mut Run,
-                     w: &mut Writer| {
-            let parsed: Vec<Result<FileArticle, LoadWarning>> = std::mem::take(lines)
-                .into_par_iter()
-                .map(|(n, bytes)| {
-                    let mut p =
-                        crate::corpus::parse_jsonl_line(&bytes).map_err(|e| LoadWarning {
-                            path: PathBuf::from(format!("{name}#{n}")),
-                            message: format!("{e}, line skipped"),
-                        })?;
-                    p.line = n as u32;
-                    Ok(FileArticle {
-                        path: format!("{name}#{n}"),
-                        format: Format::Plain,
-                        parsed: p,
-                    })
-                })
-                .collect();
-            let mut articles = Vec::new();
-            for p in parsed {
-                match p {
-                    Ok(a) => articles.push(a),
-                    Err(w) => added.warnings.push(w),
+        let mut warnings = Vec::new();
+        let mut added = self.pipeline(|send| {
+            let mut lines: Vec<(usize, Vec<u8>)> = Vec::new();
+            let mut bytes = 0usize;
+            for (n, line) in input.split(b'\n').enumerate() {
+                let mut line = line?;
+                if line.last() == Some(&b'\r') {
+                    line.pop();
+                }
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                bytes += line.len();
+                lines.push((n + 1, line));
+                if bytes >= BATCH_BYTES {
+                    bytes = 0;
+                    let articles = feed_articles(std::mem::take(&mut lines), name, &mut warnings);
+                    if !send(items_of(articles, KeyBy::Url)) {
+                        return Ok(());
+                    }
                 }
             }
-            w.write_batch(items_of(articles, KeyBy::Url), added, run)
-        };
-        for (n, line) in input.split(b'\n').enumerate() {
-            let mut line = line?;
-            if line.last() == Some(&b'\r') {
-                line.pop();
-            }
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            bytes += line.len();
-            lines.push((n + 1, line));
-            if bytes >= BATCH_BYTES {
-                bytes = 0;
-                flush(&mut lines, &mut added, &mut run, self)?;
-            }
-        }
-        flush(&mut lines, &mut added, &mut run, self)?;
-        self.finish_run(run)?;
+            send(items_of(
+                feed_articles(lines, name, &mut warnings),
+                KeyBy::Url,
+            ));
+            Ok(())
+        })?;
+        added.warnings = warnings;
+        Ok(added)
+    }
+
+    /// Writes the batches `produce` hands over on a thread of their own, so that reading
+    /// and fingerprinting the next batch (on every core) overlaps the server's writing of
+    /// this one; then merges the add's batches and tiers the segments. `send` returns
+    /// false once writing has failed: `produce` should stop.
+    fn pipeline(
+        &mut self,
+        produce: impl FnOnce(&mut dyn FnMut(Vec<Item>) -> bool) -> Result<(), IngestError>,
+    ) -> Result<Added, IngestError> {
+        let started = Instant::now();
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(1);
+        let name = self.name.as_str();
+        let (runtime, client) = (&self.runtime, &mut self.client);
+        let (produced, written) = std::thread::scope(|scope| {
+            let writer = scope.spawn(move || -> Result<(Added, Run), IngestError> {
+                let mut added = Added::default();
+                let mut run = Run::default();
+                for items in rx {
+                    added.read += items.len();
+                    if items.is_empty() {
+                        continue;
+                    }
+                    let w = runtime
+                        .block_on(write_batch(client, items))
+                        .map_err(|e| archive_error(name, &describe(&e)))?;
+                    added.added += w.added;
+                    added.replaced += w.replaced;
+                    added.unchanged += w.unchanged;
+                    added.bytes += w.bytes;
+                    added.postings += w.keys.len() as u64;
+                    if let Some(segment) = w.segment {
+                        let base = *run.base.get_or_insert(w.base);
+                        run.segments.push(segment);
+                        let shift = (w.base - base) as u64;
+                        run.keys.extend(w.keys.iter().map(|k| k + shift));
+                        if run.keys.len() >= RUN_POSTINGS {
+                            runtime
+                                .block_on(finish_run(client, std::mem::take(&mut run)))
+                                .map_err(|e| archive_error(name, &describe(&e)))?;
+                        }
+                    }
+                }
+                Ok((added, run))
+            });
+            let mut send = |items: Vec<Item>| tx.send(items).is_ok();
+            let produced = produce(&mut send);
+            drop(tx);
+            let written = writer
+                .join()
+                .unwrap_or_else(|_| Err(archive_error(name, &"the writer thread panicked")));
+            (produced, written)
+        });
+        let (mut added, run) = written?;
+        produced?;
+        self.runtime
+            .block_on(finish_run(&mut self.client, run))
+            .map_err(|e| self.fail(e))?;
         self.tier()?;
         added.elapsed = started.elapsed();
         Ok(added)
@@ -237,6 +265,26 @@ impl Writer {
         Ok(all.len())
     }
 
+    /// Every posting of the archive as `(fingerprint, article id)`: for measuring other
+    /// layouts of the same postings (benches/archive.rs `--layouts`).
+    pub fn postings(&mut self) -> Result<Vec<(u32, i64)>, IngestError> {
+        let all: Vec<i32> = self
+            .runtime
+            .block_on(self.client.query("SELECT id FROM verbatim.segments", &[]))
+            .map_err(|e| self.fail(e))?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        let (base, pairs) = self
+            .runtime
+            .block_on(read_segments(&self.client, &all))
+            .map_err(|e| self.fail(e))?;
+        Ok(pairs
+            .into_iter()
+            .map(|(fp, d)| (fp, base + i64::from(d)))
+            .collect())
+    }
+
     fn retired(&self) -> Result<i64, IngestError> {
         let row = self
             .runtime
@@ -246,64 +294,6 @@ impl Writer {
             )
             .map_err(|e| self.fail(e))?;
         Ok(row.get(0))
-    }
-
-    /// Writes one batch in one transaction: the new articles and versions, and a segment
-    /// of their postings.
-    fn write_batch(
-        &mut self,
-        items: Vec<Item>,
-        added: &mut Added,
-        run: &mut Run,
-    ) -> Result<(), IngestError> {
-        added.read += items.len();
-        if items.is_empty() {
-            return Ok(());
-        }
-        let written = self
-            .runtime
-            .block_on(write_batch(&mut self.client, items))
-            .map_err(|e| self.fail(e))?;
-        added.added += written.added;
-        added.replaced += written.replaced;
-        added.unchanged += written.unchanged;
-        added.bytes += written.bytes;
-        added.postings += written.keys.len() as u64;
-        if let Some(segment) = written.segment {
-            let base = *run.base.get_or_insert(written.base);
-            run.segments.push(segment);
-            let shift = (written.base - base) as u64;
-            run.keys.extend(written.keys.iter().map(|k| k + shift));
-            if run.keys.len() >= RUN_POSTINGS {
-                self.finish_run(std::mem::take(run))?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Merges the batches an add wrote into one segment, from the postings it kept.
-    fn finish_run(&mut self, mut run: Run) -> Result<(), IngestError> {
-        if run.segments.len() < 2 {
-            return Ok(());
-        }
-        let base = run.base.unwrap_or(0);
-        run.keys.sort_unstable();
-        let pairs: Vec<(u32, u32)> = run
-            .keys
-            .iter()
-            .map(|&k| ((k >> 32) as u32, k as u32))
-            .collect();
-        let articles = count_docs(&pairs);
-        self.runtime
-            .block_on(replace_segments(
-                &mut self.client,
-                &run.segments,
-                base,
-                &pairs,
-                articles,
-                false,
-            ))
-            .map_err(|e| self.fail(e))
     }
 
     /// Size-tiered merging: while `TIER` segments are of about the same size, merge them.
@@ -347,6 +337,60 @@ impl Writer {
             ))
             .map_err(|e| self.fail(e))
     }
+}
+
+/// Merges the batches an add wrote into one segment, from the postings it kept.
+async fn finish_run(client: &mut Client, mut run: Run) -> Result<(), tokio_postgres::Error> {
+    if run.segments.len() < 2 {
+        return Ok(());
+    }
+    let base = run.base.unwrap_or(0);
+    run.keys.sort_unstable();
+    let pairs: Vec<(u32, u32)> = run
+        .keys
+        .iter()
+        .map(|&k| ((k >> 32) as u32, k as u32))
+        .collect();
+    let articles = count_docs(&pairs);
+    replace_segments(client, &run.segments, base, &pairs, articles, false).await
+}
+
+fn archive_error(name: &str, e: &dyn std::fmt::Display) -> IngestError {
+    IngestError::Archive {
+        name: name.to_string(),
+        message: e.to_string(),
+    }
+}
+
+/// The articles of a feed's lines (`name#N`); broken lines told in `warnings`.
+fn feed_articles(
+    lines: Vec<(usize, Vec<u8>)>,
+    name: &str,
+    warnings: &mut Vec<LoadWarning>,
+) -> Vec<FileArticle> {
+    let parsed: Vec<Result<FileArticle, LoadWarning>> = lines
+        .into_par_iter()
+        .map(|(n, bytes)| {
+            let mut p = crate::corpus::parse_jsonl_line(&bytes).map_err(|e| LoadWarning {
+                path: PathBuf::from(format!("{name}#{n}")),
+                message: format!("{e}, line skipped"),
+            })?;
+            p.line = n as u32;
+            Ok(FileArticle {
+                path: format!("{name}#{n}"),
+                format: Format::Plain,
+                parsed: p,
+            })
+        })
+        .collect();
+    let mut articles = Vec::new();
+    for p in parsed {
+        match p {
+            Ok(a) => articles.push(a),
+            Err(w) => warnings.push(w),
+        }
+    }
+    articles
 }
 
 /// Applies the migrations the archive lacks; returns those applied.

@@ -45,7 +45,8 @@ pub struct Link {
     access: Access,
     runtime: tokio::runtime::Runtime,
     pool: Mutex<Vec<Option<Arc<Conn>>>>,
-    next: AtomicUsize,
+    /// Questions in flight on each connection.
+    busy: [AtomicUsize; CONNECTIONS],
     health: Mutex<Health>,
 }
 
@@ -81,7 +82,7 @@ impl Link {
             access,
             runtime,
             pool: Mutex::new(vec![None; CONNECTIONS]),
-            next: AtomicUsize::new(0),
+            busy: Default::default(),
             health: Mutex::new(Health::default()),
         })
     }
@@ -102,7 +103,37 @@ impl Link {
         if let Some(reason) = self.waiting() {
             return Err(self.unanswered(reason));
         }
-        let slot = self.next.fetch_add(1, Ordering::Relaxed) % CONNECTIONS;
+        let slot = self.pick();
+        self.busy[slot].fetch_add(1, Ordering::Relaxed);
+        let result = self.ask_on(slot, timeout, question);
+        self.busy[slot].fetch_sub(1, Ordering::Relaxed);
+        result
+    }
+
+    /// A connection that is idle, else a new one while there is room, else the least busy:
+    /// one checker uses one connection (connecting costs five round trips), concurrent
+    /// checks spread over several.
+    fn pick(&self) -> usize {
+        let pool = lock(&self.pool);
+        let live = |i: usize| pool[i].as_ref().is_some_and(|c| !c.client.is_closed());
+        let busy = |i: usize| self.busy[i].load(Ordering::Relaxed);
+        (0..CONNECTIONS)
+            .find(|&i| live(i) && busy(i) == 0)
+            .or_else(|| (0..CONNECTIONS).find(|&i| !live(i) && busy(i) == 0))
+            .unwrap_or_else(|| (0..CONNECTIONS).min_by_key(|&i| busy(i)).unwrap_or(0))
+    }
+
+    fn ask_on<T, F, Fut>(
+        &self,
+        slot: usize,
+        timeout: Duration,
+        question: F,
+    ) -> Result<T, Unanswered>
+    where
+        T: Send + 'static,
+        F: FnOnce(Arc<Conn>) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<T, tokio_postgres::Error>> + Send + 'static,
+    {
         let existing = lock(&self.pool)[slot]
             .clone()
             .filter(|c| !c.client.is_closed());

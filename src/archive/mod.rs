@@ -11,6 +11,8 @@ mod query;
 pub mod schema;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
 use std::sync::{Arc, Mutex};
 
 pub use address::{Address, ProcessEnv, is_archive};
@@ -108,8 +110,9 @@ impl Archive {
         let rows = self.link.ask(QUERY_TIMEOUT, move |c| async move {
             c.client.query(&c.fetch, &[&ids]).await
         })?;
+        // Each article's words are found as it is built: on every core.
         Ok(rows
-            .iter()
+            .par_iter()
             .filter_map(|r| self.article(r))
             .map(Arc::new)
             .collect())
