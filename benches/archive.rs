@@ -230,9 +230,16 @@ fn layouts(url: &str, pairs: &[(u32, i64)], text: u64) {
         client
             .batch_execute(
                 "CREATE INDEX lay_rows_fp ON lay_rows (fp, article);
-                 CREATE INDEX lay_arrays_gin ON lay_arrays USING gin (fps) WITH (fastupdate = off);
-                 VACUUM ANALYZE lay_rows, lay_arrays",
+                 CREATE INDEX lay_arrays_gin ON lay_arrays USING gin (fps) WITH (fastupdate = off)",
             )
+            .await
+            .unwrap();
+        client
+            .batch_execute("VACUUM ANALYZE lay_rows")
+            .await
+            .unwrap();
+        client
+            .batch_execute("VACUUM ANALYZE lay_arrays")
             .await
             .unwrap();
         let size = |rel: &'static str| {

@@ -345,8 +345,12 @@ pub fn provenance(finding: &Finding) -> Option<String> {
         line.push_str(&format!("; {later} later {} them", plural(later)));
     }
     if undated > 0 {
-        let s = if undated == 1 { "" } else { "s" };
-        line.push_str(&format!("; {undated} undated article{s} carry them too"));
+        let (s, verb) = if undated == 1 {
+            ("", "carries")
+        } else {
+            ("s", "carry")
+        };
+        line.push_str(&format!("; {undated} undated article{s} {verb} them too"));
     }
     Some(line)
 }

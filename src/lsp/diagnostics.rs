@@ -552,6 +552,45 @@ mod tests {
     }
 
     #[test]
+    fn hover_says_where_the_words_first_appeared() {
+        let mut f = finding(Wording::Exact, AttributionVerdict::Matches);
+        let dated = |path: &str, outlet: &str, date: Option<&str>| Source {
+            outlet: Some(outlet.into()),
+            date: date.map(str::to_string),
+            url: Some(format!("https://{outlet}.example/{path}")),
+            ..Source::example(path, path, None)
+        };
+        f.source = Some(dated("later", "weekly", Some("2005-03-09")));
+        f.others = vec![
+            dated("first", "gazette", Some("2005-03-01T09:00:00+01:00")),
+            dated("wire", "wire", Some("2005-03-02")),
+            dated("undated", "blog", None),
+        ];
+        f.other_sources = 3;
+        let h = hover(&f, DRAFT, None);
+        assert!(
+            h.contains(
+                "First appeared in gazette, 2005-03-01T09:00:00+01:00: “first” (https://gazette.example/first); 2 later articles repeat them; 1 undated article carries them too."
+            ),
+            "{h}"
+        );
+        let carriers = crate::check::verdict::carriers(&f);
+        let order: Vec<(&str, bool)> = carriers
+            .iter()
+            .map(|c| (c.path.as_str(), c.first))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("first", true),
+                ("wire", false),
+                ("later", false),
+                ("undated", false)
+            ]
+        );
+    }
+
+    #[test]
     fn sources_open_where_their_place_says() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("a.txt");
