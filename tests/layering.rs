@@ -72,6 +72,29 @@ fn the_core_imports_no_adapter() {
     );
 }
 
+/// The archive is a backend like the embedded index: it may run its own async client, but
+/// names no adapter.
+#[test]
+fn the_archive_imports_no_adapter() {
+    let files = rust_files(&src().join("archive"));
+    assert!(files.len() >= 5, "archive files not found: {files:?}");
+    let found = uses(
+        &files,
+        &[
+            "crate::lsp",
+            "crate::report",
+            "crate::main",
+            "tower_lsp",
+            "clap",
+        ],
+    );
+    assert!(
+        found.is_empty(),
+        "the archive names an adapter:\n{}",
+        found.join("\n")
+    );
+}
+
 #[test]
 fn the_adapters_do_not_import_each_other() {
     let lsp = rust_files(&src().join("lsp"));

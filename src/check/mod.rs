@@ -165,6 +165,9 @@ pub fn check_quotes(sources: &dyn Sources, text: &str, quotes: Vec<Quote>) -> Ve
             .filter_map(|(&id, a)| Some((id, a?)))
             .collect()
     };
+    // A backend down for both questions is named once.
+    let mut seen = std::collections::HashSet::new();
+    unanswered.retain(|u: &crate::sources::Unanswered| seen.insert(u.name.clone()));
     let mut findings: Vec<Finding> = quotes
         .into_par_iter()
         .zip(&words)
