@@ -246,7 +246,7 @@ fn layouts(url: &str, pairs: &[(u32, i64)], text: u64) {
             let client = &client;
             async move {
                 let row = client
-                    .query_one("SELECT pg_total_relation_size($1::regclass)", &[&rel])
+                    .query_one("SELECT pg_total_relation_size($1::text::regclass)", &[&rel])
                     .await
                     .unwrap();
                 row.get::<_, i64>(0) as f64
