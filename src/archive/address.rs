@@ -64,7 +64,15 @@ impl Address {
         let mut config = tokio_postgres::Config::from_str(url)
             .map_err(|e| fail(without_secret(&e.to_string(), url)))?;
         if config.get_hosts().is_empty() {
-            let host = env.var("PGHOST").unwrap_or_else(|| "localhost".to_string());
+            // As libpq: the server's socket folder when there is one, else localhost.
+            let host = env.var("PGHOST").unwrap_or_else(|| {
+                let socket = "/var/run/postgresql";
+                if cfg!(unix) && Path::new(socket).is_dir() {
+                    socket.to_string()
+                } else {
+                    "localhost".to_string()
+                }
+            });
             if host.starts_with('/') {
                 config.host_path(&host);
             } else {
