@@ -2,6 +2,9 @@
 # The scale benchmark in quick mode on the BBC corpus (VERBATIM_BBC_CORPUS, else
 # ../shared/corpus/bbc), with ripgrep as the baseline when it can be had. Fails if the bench
 # fails or the corpus is not there. The 100 MB and 1 GB runs are manual: see BENCHMARKS.md.
+# Arguments go to cargo (.ci/run passes `--features archive` to reuse the build of its tests).
+#
+#   .ci/bench.sh [CARGO_ARGS...]
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -29,4 +32,4 @@ if ! command -v rg >/dev/null 2>&1; then
     rg_flag=(--no-rg)
 fi
 
-cargo bench --bench scale -- --quick "${rg_flag[@]}"
+cargo bench "$@" --bench scale -- --quick "${rg_flag[@]}"
