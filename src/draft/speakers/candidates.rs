@@ -264,6 +264,8 @@ pub(super) fn candidates(
                 F::PersonEvidence,
                 flag(ent.person_evidence),
             );
+            let speaks = ent.mentions.iter().any(|&m| ctx.mentions[m].speaking);
+            set(&mut c.features, F::Speaks, flag(speaks));
             set(
                 &mut c.features,
                 F::OneWordName,
@@ -371,7 +373,7 @@ fn antecedents(
     let mut seen: Vec<Antecedent> = Vec::new();
     let mut push =
         |who: Who, t: usize, subject: bool, possessive: bool, after_prep: bool, speaking: bool| {
-            if seen.iter().any(|a| a.who == who) || seen.len() >= MAX_ANTECEDENTS {
+            if seen.iter().any(|a| a.who == who) {
                 return;
             }
             seen.push(Antecedent {
@@ -455,6 +457,25 @@ fn antecedents(
     for (t, who, subject, possessive, after_prep, speaking) in events {
         push(who, t, subject, possessive, after_prep, speaking);
     }
+    // The most recent few that could be meant (a person for `he`, a body for `it`), and the
+    // latest that stood as a subject however far back in the window.
+    let fits = |a: &Antecedent| match (&a.who, refers) {
+        (Who::Entity(e), Refers::Person(want)) => {
+            let ent = &ctx.entities.list[*e];
+            matches!(ent.kind, Kind::Person | Kind::Unknown)
+                && (want == Gender::Unknown || ent.gender == Gender::Unknown || ent.gender == want)
+        }
+        _ => true,
+    };
+    let latest_subject = seen.iter().position(|a| a.subject && fits(a));
+    let mut kept = 0;
+    let mut i = 0;
+    seen.retain(|a| {
+        let keep = Some(i) == latest_subject || fits(a) && kept < MAX_ANTECEDENTS || kept < 2;
+        kept += usize::from(keep);
+        i += 1;
+        keep
+    });
     let quote_sentence = doc.sent_of[qt];
     let cue_before = (doc.sentences[quote_sentence].start..qt)
         .any(|k| doc.cue_at(k) || doc.punct(k) == Some(':'));

@@ -113,12 +113,13 @@ pub fn attribute_with(
         for (i, m) in ctx.mentions.iter().enumerate() {
             let e = &ctx.entities.list[ctx.entities.of_mention[i]];
             eprintln!(
-                "mention {:?} {:?} -> {:?} ({:?}{})",
+                "mention {:?} {:?} -> {:?} ({:?}{}{})",
                 m.name,
                 m.kind,
                 e.name,
                 e.kind,
-                if m.subject { ", subject" } else { "" }
+                if m.subject { ", subject" } else { "" },
+                if m.in_title { ", headline" } else { "" }
             );
         }
     }

@@ -47,6 +47,7 @@ features! {
     KindThing = "kind:thing",
     KindUnknown = "kind:unknown",
     PersonEvidence = "kind:person_evidence",
+    Speaks = "kind:heard_speaking",
     OneWordName = "name:one_word",
     Possessive = "mention:possessive",
     AfterPrep = "mention:after_preposition",

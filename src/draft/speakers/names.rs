@@ -186,7 +186,27 @@ pub(super) fn find_mentions(doc: &Doc) -> Vec<Mention> {
                 end += 2;
                 continue;
             }
-            if doc.name_word(end) {
+            // `Theresa May`, `Rachel Will`: a capitalised month or modal after a first name.
+            let surname_like = doc.is_cap(end)
+                && doc.is(end - 1, list::FIRST_NAME)
+                && doc.is(end, list::FUNCTION)
+                && doc.lword(end).is_some_and(|w| {
+                    w.len() > 2
+                        && !matches!(
+                            w,
+                            "the"
+                                | "and"
+                                | "but"
+                                | "for"
+                                | "she"
+                                | "her"
+                                | "his"
+                                | "its"
+                                | "our"
+                                | "you"
+                        )
+                });
+            if doc.name_word(end) || surname_like {
                 end += 1;
                 continue;
             }
@@ -216,9 +236,11 @@ pub(super) fn find_mentions(doc: &Doc) -> Vec<Mention> {
                         || doc.punct(k) == Some('&')
                 })
                 .count();
+            // (`Bradford & Bingley`, `Marks & Spencer`: an ampersand joins firms, not people.)
+            let ampersand = doc.punct(end) == Some('&');
             if connectors > 0
                 && doc.name_word(end + connectors)
-                && !person
+                && (!person || ampersand)
                 && (orgish || single || doc.punct(end) == Some('&'))
                 && (end..end + connectors).all(|k| {
                     let w = doc.lword(k).unwrap_or("&");

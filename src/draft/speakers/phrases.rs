@@ -140,7 +140,7 @@ pub(super) fn phrase_left_of(ctx: &Ctx, t: usize, clause_start: usize) -> Option
         {
             return Some(p);
         }
-        return Some(Phrase::Mention(m));
+        return Some(Phrase::Mention(first_conjunct(ctx, m, clause_start)));
     }
     determiner_phrase(ctx, clause_start, last)
 }
@@ -596,4 +596,32 @@ pub(super) fn later_person(ctx: &Ctx, m: usize) -> usize {
         }
     }
     m
+}
+
+/// `Ryan Crabbe and Gordon Rennie said`, `chief executive William Harrison and chief operating
+/// officer James Dimon said`: people who speak together are given the words by the first named.
+fn first_conjunct(ctx: &Ctx, m: usize, clause_start: usize) -> usize {
+    let doc = &ctx.doc;
+    let mut k = ctx.mentions[m].run_start;
+    let mut roles = 0;
+    while k > clause_start + 1
+        && roles < 4
+        && doc.lword(k - 1).is_some_and(|w| w != "and")
+        && !doc.is_cap(k - 1)
+    {
+        k -= 1;
+        roles += 1;
+    }
+    if k < clause_start + 2 || doc.lword(k - 1) != Some("and") {
+        return m;
+    }
+    match ctx.mention_end.get(k - 2).copied().flatten() {
+        Some(first)
+            if matches!(ctx.mentions[first].kind, Kind::Person | Kind::Unknown)
+                && !ctx.mentions[first].possessive =>
+        {
+            first
+        }
+        _ => m,
+    }
 }

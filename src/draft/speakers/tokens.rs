@@ -107,7 +107,13 @@ impl<'a> Doc<'a> {
             quote_tok,
             quote_ends_sentence: quotes
                 .iter()
-                .map(|q| q.text.trim_end().ends_with(['.', '!', '?', '…']))
+                .map(|q| {
+                    // (`…doing there?'` ends with a quotation inside the quotation.)
+                    q.text
+                        .trim_end()
+                        .trim_end_matches(['\'', '’', '"', '”', ')'])
+                        .ends_with(['.', '!', '?', '…'])
+                })
                 .collect(),
             lex,
             lows,
@@ -270,11 +276,15 @@ impl<'a> Doc<'a> {
                 Tok::Punct { c: '.', .. } => self.full_stop_ends(t),
                 // `"… talking." All sides are anxious …`: a quotation that ends a sentence, then
                 // a capitalised word that does not open an attribution (`"…?" Mr Kennedy asked`).
+                // (`"…facts." Mourinho added that the match…` is a new sentence; `"…facts."
+                // Hackett said.` is the quotation's attribution.)
                 Tok::Quote(i) => {
                     self.quote_ends_sentence.get(i).copied().unwrap_or(false)
                         && self.is_cap_raw(t + 1)
                         && !self.is_pronoun(t + 1)
-                        && !(t + 1..(t + 5).min(n)).any(|k| self.strong_cue_at(k))
+                        && !(t + 1..(t + 5).min(n))
+                            .find(|&k| self.strong_cue_at(k))
+                            .is_some_and(|c| self.short_tail(c))
                 }
                 _ => false,
             };
@@ -290,6 +300,29 @@ impl<'a> Doc<'a> {
         if self.sentences.is_empty() {
             self.sentences.push(0..0);
         }
+    }
+
+    /// After a cue at `c`: a few words and the sentence's end, with no `that`, colon or
+    /// quotation (`said Hackett.`, `he added on Radio 4.`), as an attribution has.
+    fn short_tail(&self, c: usize) -> bool {
+        let mut words = 0;
+        for k in c + 1..self.len() {
+            match &self.toks[k] {
+                Tok::Punct {
+                    c: '.' | '!' | '?' | ';' | '¶',
+                    ..
+                } => return true,
+                Tok::Punct { c: ':', .. } | Tok::Quote(_) => return false,
+                Tok::Word { .. } => {
+                    words += 1;
+                    if words > 10 || self.lword(k) == Some("that") {
+                        return false;
+                    }
+                }
+                _ => {}
+            }
+        }
+        true
     }
 
     /// `(R-S.C.)` or `(D-Nev.)`: punctuation inside brackets ends no sentence.
