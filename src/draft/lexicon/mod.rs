@@ -154,8 +154,9 @@ impl Lexicon {
         for f in lines(include_str!("first_names.txt")) {
             let e = lex.entry(f[0]);
             e.bits |= list::FIRST_NAME;
-            // A title's or noun's gender stands; a first name fills in only where none is.
-            if e.gender == Gender::Unknown {
+            // A title's or noun's gender stands, and a title or noun that is also someone's
+            // first name (`star`, `major`) marks no gender by it.
+            if e.gender == Gender::Unknown && !e.is(list::TITLE | list::PERSON_NOUN) {
                 e.gender = gender_of(f.get(1));
             }
         }
@@ -187,6 +188,34 @@ impl Lexicon {
 
     /// What the lists say of a word (any case; accents and curly apostrophes folded).
     pub fn get(&self, word: &str) -> Entry {
+        if let Some(e) = self.words.get(word) {
+            return *e;
+        }
+        let e = self.get_whole(word);
+        if e.bits != 0 {
+            return e;
+        }
+        // A hyphenated post is the post its last part names (`Under-Secretary`,
+        // `Vice-Chairman`, `ex-Minister`): a role before a name, not part of it.
+        match word.rsplit_once('-') {
+            Some((head, last)) if !head.is_empty() && !last.is_empty() => {
+                let part = self.get_whole(last);
+                let role = list::OFFICE | list::PERSON_NOUN;
+                Entry {
+                    bits: part.bits & role,
+                    gender: if part.is(role) {
+                        part.gender
+                    } else {
+                        Gender::Unknown
+                    },
+                    particle: None,
+                }
+            }
+            _ => e,
+        }
+    }
+
+    fn get_whole(&self, word: &str) -> Entry {
         if let Some(e) = self.words.get(word) {
             return *e;
         }
@@ -238,6 +267,11 @@ mod tests {
         assert!(!lex.is("said", list::CUE_WEAK));
         assert!(lex.is("called", list::CUE_FRAME));
         assert_eq!(lex.get("went").particle, Some("on"));
+        assert!(lex.is("Under-Secretary", list::OFFICE));
+        assert!(lex.is("ex-minister", list::OFFICE));
+        assert_eq!(lex.get("star").gender, Gender::Unknown);
+        assert_eq!(lex.get("actress").gender, Gender::Female);
+        assert!(!lex.is("Smith-Jones", list::TITLE | list::PERSON_NOUN));
         assert!(lex.is("Mr", list::COURTESY));
         assert_eq!(lex.get("mrs").gender, Gender::Female);
         assert_eq!(lex.get("Hillary").gender, Gender::Female);

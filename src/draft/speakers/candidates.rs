@@ -320,9 +320,12 @@ fn antecedent_features(ctx: &Ctx, a: &Antecedent, refers: Refers) -> Vec<(F, f32
         (F::Speaking, flag(a.speaking)),
         (F::InReported, flag(a.inside_reported)),
     ];
-    let (kind, gender) = match &a.who {
-        Who::Entity(e) => (ctx.entities.list[*e].kind, ctx.entities.list[*e].gender),
-        Who::Described(_) => (Kind::Person, Gender::Unknown),
+    let (kind, gender, sure) = match &a.who {
+        Who::Entity(e) => {
+            let ent = &ctx.entities.list[*e];
+            (ent.kind, ent.gender, ent.gender_sure)
+        }
+        Who::Described(_) => (Kind::Person, Gender::Unknown, false),
     };
     let person = matches!(kind, Kind::Person | Kind::Unknown);
     match refers {
@@ -336,6 +339,9 @@ fn antecedent_features(ctx: &Ctx, a: &Antecedent, refers: Refers) -> Vec<(F, f32
                     },
                     1.0,
                 ));
+                if want != gender && sure {
+                    f.push((F::GenderMismatchSure, 1.0));
+                }
             }
             if !person {
                 f.push((F::PronounNonPerson, 1.0));
@@ -463,10 +469,22 @@ fn antecedents(
         (Who::Entity(e), Refers::Person(want)) => {
             let ent = &ctx.entities.list[*e];
             matches!(ent.kind, Kind::Person | Kind::Unknown)
-                && (want == Gender::Unknown || ent.gender == Gender::Unknown || ent.gender == want)
+                && (want == Gender::Unknown
+                    || ent.gender == Gender::Unknown
+                    || ent.gender == want
+                    || !ent.gender_sure)
         }
         _ => true,
     };
+    // `he` never stands for someone the text calls `Ms`, `Mrs` or `the actress` (nor `she` for a
+    // `Mr`): a titled gender rules a candidate out, where a first name's odds only weigh.
+    seen.retain(|a| match (&a.who, refers) {
+        (Who::Entity(e), Refers::Person(want)) if want != Gender::Unknown => {
+            let ent = &ctx.entities.list[*e];
+            !(ent.gender_sure && ent.gender != Gender::Unknown && ent.gender != want)
+        }
+        _ => true,
+    });
     let latest_subject = seen.iter().position(|a| a.subject && fits(a));
     let mut kept = 0;
     let mut i = 0;

@@ -15,6 +15,8 @@ pub(super) struct Entity {
     pub name: String,
     pub kind: Kind,
     pub gender: Gender,
+    /// Some mention's title or role word gave the gender (`Mrs Khan`, `the actress`).
+    pub gender_sure: bool,
     /// Its mentions, in text order.
     pub mentions: Vec<usize>,
     /// Role words given to any of its mentions.
@@ -83,6 +85,7 @@ pub(super) fn group(mentions: &[Mention]) -> Entities {
                         name: m.name.clone(),
                         kind: m.kind,
                         gender: m.gender,
+                        gender_sure: m.gender_sure,
                         mentions: Vec::new(),
                         roles: Vec::new(),
                         person_evidence: false,
@@ -101,8 +104,11 @@ pub(super) fn group(mentions: &[Mention]) -> Entities {
             } else if ent.kind == Kind::Unknown {
                 ent.kind = m.kind;
             }
-            if ent.gender == Gender::Unknown {
+            // A title's gender overrules a first name's odds (`Lindsey` is most often a woman's
+            // name; `Mr Graham` is a man).
+            if ent.gender == Gender::Unknown || (m.gender_sure && !ent.gender_sure) {
                 ent.gender = m.gender;
+                ent.gender_sure = m.gender_sure;
             }
             // Named by its fullest form.
             if list[e].name.split(' ').count() < m.name.split(' ').count() {

@@ -56,6 +56,7 @@ features! {
     // A pronoun or role's antecedent.
     GenderMatch = "antecedent:gender_match",
     GenderMismatch = "antecedent:gender_mismatch",
+    GenderMismatchSure = "antecedent:gender_mismatch_titled",
     PronounNonPerson = "antecedent:he_she_to_non_person",
     PronounItPerson = "antecedent:it_to_person",
     PronounThey = "antecedent:they",

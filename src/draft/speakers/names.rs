@@ -43,6 +43,8 @@ pub(super) struct Mention {
     pub words: Vec<String>,
     pub kind: Kind,
     pub gender: Gender,
+    /// Its gender comes from a title or role word (`Mrs`, `actress`), not a first name's odds.
+    pub gender_sure: bool,
     /// Title and role words given to it, lower case (`senator`, `coach`).
     pub roles: Vec<String>,
     /// `Mr`, `Dr`: a person for certain, named by surname.
@@ -296,6 +298,7 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
     let mut kept: Option<usize> = None;
     let mut roles: Vec<String> = Vec::new();
     let mut gender = Gender::Unknown;
+    let mut gender_sure = false;
     let last_word = (s..end).rev().find(|&k| doc.word(k).is_some())?;
     let orgish = |from: usize| {
         let ws: Vec<&str> = (from..end).filter_map(|k| doc.lbase(k)).collect();
@@ -335,6 +338,7 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
         kept_any |= e.is(list::KEPT);
         if e.gender != Gender::Unknown {
             gender = e.gender;
+            gender_sure = true;
         }
         if e.is(list::OFFICE | list::COURTESY | list::KEPT) {
             roles.push(role_word(doc.lbase(k).unwrap_or_default()));
@@ -486,6 +490,7 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
         words: lwords,
         kind,
         gender,
+        gender_sure,
         roles,
         courtesy,
         kept: kept_any,
@@ -605,8 +610,9 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
             k -= 1;
             m.roles.push(role_word(doc.lword(k).unwrap_or_default()));
             let g = doc.entry(k).gender;
-            if m.gender == Gender::Unknown && g != Gender::Unknown && m.kind != Kind::Org {
+            if !m.gender_sure && g != Gender::Unknown && m.kind != Kind::Org {
                 m.gender = g;
+                m.gender_sure = true;
             }
         }
         let e = m.end_tok;
@@ -620,8 +626,9 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
                     Some(w) if doc.is(k, list::OFFICE | list::PERSON_NOUN) && !doc.is_cap(k) => {
                         m.roles.push(role_word(w));
                         let g = doc.entry(k).gender;
-                        if m.gender == Gender::Unknown && g != Gender::Unknown {
+                        if !m.gender_sure && g != Gender::Unknown {
                             m.gender = g;
+                            m.gender_sure = true;
                         }
                         if m.kind == Kind::Unknown {
                             m.kind = Kind::Person;

@@ -83,6 +83,22 @@ fn pronouns_resolve_to_the_right_person() {
 }
 
 #[test]
+fn a_titled_gender_rules_out_and_a_first_names_odds_only_weigh() {
+    // `Ms Robinson` is never `he`; `Robin` (most often a woman's name in the US census) and
+    // `star` (a first name too) do not make Robin Cook or David Jason a woman.
+    let t = "TV presenter Anne Robinson said he was charming. Ms Robinson, a friend of the Tory leader Michael Howard, also spoke.\n\nThe Tory leader was asked about quotas. He replies: \"What is the inference of that?\"\n\nFormer foreign secretary Robin Cook said Lord Goldsmith's admission suggested Parliament may have been misled. \"Others certainly did,\" he said.\n\nLast week Only Fools and Horses star David Jason criticised British TV. \"We've got to be careful,\" he said.\n\nUS Treasury Under-Secretary John Taylor said the US could not support the IFF. \"The US is committed,\" he said.";
+    assert_eq!(
+        speakers(t),
+        [
+            "What is: Michael Howard",
+            "Others certainly: Robin Cook",
+            "We've got: David Jason",
+            "The US: John Taylor"
+        ]
+    );
+}
+
+#[test]
 fn short_forms_resolve_to_the_nearest_full_name() {
     let t = "Andy Robinson, the head coach, and Jason Robinson, the full-back, spoke.\n\nAndy Robinson was asked about the mood. \"There is no lack of confidence,\" Robinson said.\n\nJason Robinson was asked too. \"We owe the supporters a performance,\" the full-back said.\n\n\"Vieira was well wound up for it,\" said Sir Alex. Sir Alex Ferguson left.";
     assert_eq!(
