@@ -52,6 +52,8 @@ pub mod list {
     pub const TIME_WORD: u32 = 1 << 17;
     /// `American`, `Swedish`: capitalised, never a name.
     pub const DEMONYM: u32 = 1 << 18;
+    /// `told`, `urged`: a cue whose object is the one spoken to (`told the BBC`).
+    pub const CUE_ADDRESSED: u32 = 1 << 19;
     /// Any title: courtesy, kept, office or modifier.
     pub const TITLE: u32 = COURTESY | KEPT | OFFICE | MODIFIER;
 }
@@ -112,6 +114,7 @@ impl Lexicon {
                 | match f.get(1).copied() {
                     Some("weak") => list::CUE_WEAK,
                     Some("frame") => list::CUE_FRAME,
+                    Some("addressed") => list::CUE_ADDRESSED,
                     _ => 0,
                 };
             let e = lex.entry(f[0]);

@@ -157,8 +157,24 @@ fn attribution_after(ctx: &Ctx, qt: usize) -> (Option<(Phrase, String)>, Pattern
     if doc.quote_ends_sentence[qi] && doc.is_cap_raw(t) && !bare_attribution(ctx, t) {
         return none;
     }
-    let end = doc.sentence_end(qt).min(t + 14);
+    // `"…," Richard Doherty, from Panasonic's laboratories, one of the pioneers of Blu-ray,
+    // told …`: a person set off by commas may carry a long description before the cue.
+    let reach = match ctx.mention_at.get(t).copied().flatten() {
+        Some(m)
+            if ctx.mentions[m].run_start == t
+                && ctx.entities.list[ctx.entities.of_mention[m]].person_evidence
+                && doc.punct(ctx.mentions[m].end_tok + 1) == Some(',') =>
+        {
+            30
+        }
+        _ => 14,
+    };
+    let end = doc.sentence_end(qt).min(t + reach);
     if doc.strong_cue_at(t) {
+        // `"…," told the BBC` names who heard the words, not who said them.
+        if doc.is(t, list::CUE_ADDRESSED) {
+            return none;
+        }
         let cue = doc.lword(t).unwrap_or_default().to_string();
         let mut s = t + 1;
         if doc.entry(t).particle.is_some() {
@@ -362,6 +378,9 @@ fn attribution_trailing(ctx: &Ctx, qt: usize) -> Option<(Phrase, String)> {
         return None;
     }
     if doc.cue_at(t) {
+        if doc.is(t, list::CUE_ADDRESSED) {
+            return None;
+        }
         let cue = doc.lword(t).unwrap_or_default().to_string();
         return phrase_right_of(ctx, t + 1).map(|p| (p, cue));
     }

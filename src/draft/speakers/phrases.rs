@@ -140,6 +140,17 @@ pub(super) fn phrase_left_of(ctx: &Ctx, t: usize, clause_start: usize) -> Option
         {
             return Some(p);
         }
+        // `Sean Bones of Shareholders United told`: the person, not the body they are from.
+        if mt > clause_start + 1
+            && doc
+                .lword(mt - 1)
+                .is_some_and(|w| matches!(w, "of" | "from" | "at"))
+            && let Some(p) = ctx.mention_end.get(mt - 2).copied().flatten()
+            && ctx.mentions[p].run_start >= clause_start
+            && is_person(ctx, p)
+        {
+            return Some(Phrase::Mention(first_conjunct(ctx, p, clause_start)));
+        }
         return Some(Phrase::Mention(first_conjunct(ctx, m, clause_start)));
     }
     determiner_phrase(ctx, clause_start, last)
@@ -430,6 +441,13 @@ pub(super) fn subject_of_clause(
 }
 
 /// Parses a noun phrase starting at `t`, walking right (after a cue: `said Mr Howard`).
+/// A mention that names a person for certain (a title, a first name, a post).
+fn is_person(ctx: &Ctx, m: usize) -> bool {
+    let e = ctx.entities.of_mention[m];
+    let ent = &ctx.entities.list[e];
+    ent.kind == Kind::Person || ent.person_evidence
+}
+
 pub(super) fn phrase_right_of(ctx: &Ctx, t: usize) -> Option<Phrase> {
     let doc = &ctx.doc;
     let w = doc.lword(t)?;

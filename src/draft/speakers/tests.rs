@@ -99,6 +99,15 @@ fn a_titled_gender_rules_out_and_a_first_names_odds_only_weigh() {
 }
 
 #[test]
+fn the_one_told_is_not_the_speaker_nor_the_body_a_speaker_is_from() {
+    let t = "Toshiba announced players for its technology.\n\n\"We have a much greater need for storage,\" Richard Doherty, from Panasonic's Hollywood Laboratories, one of the pioneers of Blu-ray, told the BBC news website.\n\nFans protested. \"We don't want to fall into debt,\" Sean Bones of Shareholders United told the BBC.";
+    assert_eq!(
+        speakers(t),
+        ["We have: Richard Doherty", "We don't: Sean Bones"]
+    );
+}
+
+#[test]
 fn short_forms_resolve_to_the_nearest_full_name() {
     let t = "Andy Robinson, the head coach, and Jason Robinson, the full-back, spoke.\n\nAndy Robinson was asked about the mood. \"There is no lack of confidence,\" Robinson said.\n\nJason Robinson was asked too. \"We owe the supporters a performance,\" the full-back said.\n\n\"Vieira was well wound up for it,\" said Sir Alex. Sir Alex Ferguson left.";
     assert_eq!(
