@@ -373,6 +373,21 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
     {
         toks.pop();
     }
+    // `the Manchester Central MP`, `the Foreign Secretary`: a post described, not a name (the
+    // person it is comes from the text around it).
+    if toks.len() >= 2
+        && !courtesy
+        && kept.is_none()
+        && toks.last().is_some_and(|&k| {
+            doc.is(k, list::OFFICE) && !doc.is(k, list::FIRST_NAME | list::ORG_WORD)
+        })
+        && run_start > 0
+        && doc
+            .lword(run_start - 1)
+            .is_some_and(|w| matches!(w, "the" | "a" | "an"))
+    {
+        return None;
+    }
     let lwords: Vec<String> = toks
         .iter()
         .map(|&k| doc.lbase(k).unwrap_or_default().replace('.', ""))

@@ -99,11 +99,15 @@ fn a_titled_gender_rules_out_and_a_first_names_odds_only_weigh() {
 }
 
 #[test]
-fn the_one_told_is_not_the_speaker_nor_the_body_a_speaker_is_from() {
-    let t = "Toshiba announced players for its technology.\n\n\"We have a much greater need for storage,\" Richard Doherty, from Panasonic's Hollywood Laboratories, one of the pioneers of Blu-ray, told the BBC news website.\n\nFans protested. \"We don't want to fall into debt,\" Sean Bones of Shareholders United told the BBC.";
+fn the_one_told_is_not_the_speaker_nor_the_body_or_post_a_speaker_has() {
+    let t = "Toshiba announced players for its technology.\n\n\"We have a much greater need for storage,\" Richard Doherty, from Panasonic's Hollywood Laboratories, one of the pioneers of Blu-ray, told the BBC news website.\n\nFans protested. \"We don't want to fall into debt,\" Sean Bones of Shareholders United told the BBC.\n\nTony Lloyd, the Manchester Central MP, whose constituency includes the ground, said: \"We will take this to the prime minister if we must.\"";
     assert_eq!(
         speakers(t),
-        ["We have: Richard Doherty", "We don't: Sean Bones"]
+        [
+            "We have: Richard Doherty",
+            "We don't: Sean Bones",
+            "We will: Tony Lloyd"
+        ]
     );
 }
 
