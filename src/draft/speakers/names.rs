@@ -431,8 +431,12 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
     };
     let lex = doc.lex;
     let known = lex.known(&lwords);
-    let first_name =
-        toks.len() >= 2 && doc.is(toks[0], list::FIRST_NAME) && !doc.is(toks[0], list::TITLE);
+    // `Bradford & Bingley`, `Johnson & Johnson`: an ampersand joins firms, never one person.
+    let ampersand = (toks[0]..last).any(|k| doc.punct(k) == Some('&'));
+    let first_name = toks.len() >= 2
+        && doc.is(toks[0], list::FIRST_NAME)
+        && !doc.is(toks[0], list::TITLE)
+        && !ampersand;
     let acronym = toks.len() == 1
         && doc.word(toks[0]).is_some_and(|w| {
             let w = base(w);
@@ -445,6 +449,7 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
         Some(Known::Place) => Kind::Place,
         Some(Known::Outlet) => Kind::Outlet,
         Some(Known::Org) => Kind::Org,
+        None if ampersand && !courtesy => Kind::Org,
         None if later(list::EVENT_WORD | list::TIME_WORD) => Kind::Thing,
         None if doc.is(last, list::PLACE_WORD) && toks.len() > 1 => Kind::Place,
         None if later(list::ORG_WORD | list::TEAM_WORD) => {

@@ -137,10 +137,14 @@ fn continuation_and_multi_paragraph() {
 
 #[test]
 fn organisations_speak() {
-    let t = "\"The referee has confirmed he is satisfied,\" the FA said in a statement.\n\nThe Rugby Football Union (RFU) said in a statement that it would \"set out any concerns in a confidential manner\".";
+    let t = "\"The referee has confirmed he is satisfied,\" the FA said in a statement.\n\nThe Rugby Football Union (RFU) said in a statement that it would \"set out any concerns in a confidential manner\".\n\nBradford & Bingley reported higher profits. Overall, B&B said that \"housing market fundamentals remain strong\".";
     assert_eq!(
         speakers(t),
-        ["The referee: FA", "set out: Rugby Football Union"]
+        [
+            "The referee: FA",
+            "set out: Rugby Football Union",
+            "housing market: Bradford & Bingley"
+        ]
     );
 }
 
