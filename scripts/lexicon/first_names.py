@@ -23,8 +23,9 @@ import sys
 HEADER = """\
 # First names and the gender they most often mark: `name<TAB>f`, `m` or `u` (either).
 # From the 1990 US Census first-name frequency files (public domain; via the `names` package,
-# MIT), a name in both lists marked by the sex that holds four times the other's share, else
-# `u`; with first names common in international news added by hand (scripts/lexicon/README.md).
+# MIT), a name in both lists marked by the sex that holds more than four times the other's
+# share, else `u`; with first names common in international news added by hand. Made by
+# scripts/lexicon/first_names.py from scripts/lexicon/first_names_extra.txt (README.md there).
 # A first name at the head of a capitalised run makes it a person's name; its gender is the
 # person's gender unless a title says otherwise.
 """
