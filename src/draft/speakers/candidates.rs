@@ -450,6 +450,13 @@ fn antecedents(
             events.push((*t, who.clone(), true, false, false, true));
         }
     }
+    // A heading starts a new section: a pronoun after it does not reach back past it.
+    let section_start = (0..=para)
+        .rev()
+        .find(|&p| doc.title_para.get(p).copied().unwrap_or(false));
+    if let Some(h) = section_start {
+        events.retain(|e| doc.para_of[e.0] > h);
+    }
     // `it`, `the company` stand for no person, named or not.
     if refers == Refers::Thing {
         events.retain(|e| match &e.1 {

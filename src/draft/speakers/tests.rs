@@ -112,6 +112,15 @@ fn the_one_told_is_not_the_speaker_nor_the_body_or_post_a_speaker_has() {
 }
 
 #[test]
+fn a_pronoun_does_not_reach_back_past_a_heading() {
+    let t = "# Not for sale\n\nChelsea want Steven Gerrard. Rick Parry, the chief executive, has set out the club's position.\n\n\"Steven is above money,\" Parry told BBC Five Live.\n\n## The captain\n\nGerrard's own words after the game were carefully chosen. \"I want to be winning things with Liverpool,\" he said.\n";
+    assert_eq!(
+        speakers(t),
+        ["Steven is: Rick Parry", "I want: Steven Gerrard"]
+    );
+}
+
+#[test]
 fn short_forms_resolve_to_the_nearest_full_name() {
     let t = "Andy Robinson, the head coach, and Jason Robinson, the full-back, spoke.\n\nAndy Robinson was asked about the mood. \"There is no lack of confidence,\" Robinson said.\n\nJason Robinson was asked too. \"We owe the supporters a performance,\" the full-back said.\n\n\"Vieira was well wound up for it,\" said Sir Alex. Sir Alex Ferguson left.";
     assert_eq!(
