@@ -244,17 +244,27 @@ pub(super) fn pronoun_subjects(ctx: &super::Ctx) -> Vec<(usize, usize)> {
         };
         let lo = doc.sentence_start(k).saturating_sub(0);
         let window = s.saturating_sub(4);
-        // (token, entity, subject) of what came before, latest first.
-        let mut best: Option<(bool, usize, usize)> = None;
+        // A heading starts a new section: nothing before it is what the pronoun stands for.
+        let para = doc.para_of[k];
+        let section = (0..=para)
+            .rev()
+            .find(|&p| doc.title_para.get(p).copied().unwrap_or(false));
+        let in_section = |t: usize| section.is_none_or(|h| doc.para_of[t] > h);
+        // (rank, token, entity) of what came before: a subject ranks first, then the owner
+        // that opens its sentence (`Gerrard's own words were chosen. He admitted …`), then
+        // any other mention; the latest of the best rank wins.
+        let mut best: Option<(u8, usize, usize)> = None;
         for (i, m) in ctx.mentions.iter().enumerate() {
-            if m.run_start >= lo || m.sentence < window {
+            if m.run_start >= lo || m.sentence < window || !in_section(m.run_start) {
                 continue;
             }
             let e = ctx.entities.of_mention[i];
-            if !fits(e) || m.possessive {
+            let opens = doc.sentence_initial(m.run_start);
+            if !fits(e) || m.possessive && !opens {
                 continue;
             }
-            let cand = (m.subject, m.run_start, e);
+            let rank = if m.subject { 2 } else { u8::from(m.possessive) };
+            let cand = (rank, m.run_start, e);
             if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
                 best = Some(cand);
             }
@@ -262,10 +272,11 @@ pub(super) fn pronoun_subjects(ctx: &super::Ctx) -> Vec<(usize, usize)> {
         for &(t, e) in out.iter().rev() {
             if t < lo
                 && doc.sent_of[t] >= window
+                && in_section(t)
                 && fits(e)
-                && best.is_none_or(|b| (true, t) > (b.0, b.1))
+                && best.is_none_or(|b| (2, t) > (b.0, b.1))
             {
-                best = Some((true, t, e));
+                best = Some((2, t, e));
                 break;
             }
         }

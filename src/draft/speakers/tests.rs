@@ -113,10 +113,14 @@ fn the_one_told_is_not_the_speaker_nor_the_body_or_post_a_speaker_has() {
 
 #[test]
 fn a_pronoun_does_not_reach_back_past_a_heading() {
-    let t = "# Not for sale\n\nChelsea want Steven Gerrard. Rick Parry, the chief executive, has set out the club's position.\n\n\"Steven is above money,\" Parry told BBC Five Live.\n\n## The captain\n\nGerrard's own words after the game were carefully chosen. \"I want to be winning things with Liverpool,\" he said.\n";
+    let t = "# Not for sale\n\nChelsea want Steven Gerrard. Rick Parry, the chief executive, has set out the club's position.\n\n\"Steven is above money,\" Parry told BBC Five Live.\n\n## The captain\n\nGerrard's own words after the game were carefully chosen. \"I want to be winning things with Liverpool,\" he said.\n\n## The pressure\n\nGerrard's form had dipped. He admitted he had put himself under pressure. \"I know I put a lot of pressure on myself.\"\n";
     assert_eq!(
         speakers(t),
-        ["Steven is: Rick Parry", "I want: Steven Gerrard"]
+        [
+            "Steven is: Rick Parry",
+            "I want: Steven Gerrard",
+            "I know: Steven Gerrard"
+        ]
     );
 }
 
