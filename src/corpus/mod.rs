@@ -10,6 +10,7 @@ mod formats;
 mod index;
 mod load;
 pub mod meta;
+mod transcript;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -333,7 +334,11 @@ impl Corpus {
         let entry: &DocEntry = self.image.docs.get(doc as usize)?;
         let file = self.image.files.get(entry.file as usize)?;
         let parsed = load::read_text(&file_path(&self.sources, file), file, entry).ok()?;
-        let mut article = Article::new(parsed.text, file.format.draft_format());
+        let format = match parsed.spoken {
+            Some(_) => crate::draft::Format::Plain,
+            None => file.format.draft_format(),
+        };
+        let mut article = Article::new(parsed.text, format);
         article.path = self.path(doc)?;
         article.title = entry.title.clone();
         article.url = entry.url.clone();
@@ -346,7 +351,9 @@ impl Corpus {
                 path,
                 line: entry.line as usize,
             },
-            formats::FileFormat::Html => Origin::File {
+            formats::FileFormat::Html
+            | formats::FileFormat::WebVtt
+            | formats::FileFormat::SubRip => Origin::File {
                 path,
                 text_is_file: false,
             },
@@ -355,6 +362,18 @@ impl Corpus {
                 text_is_file: true,
             },
         };
+        if let Some(spoken) = parsed.spoken {
+            // A transcript's text is its turns, not the file's bytes.
+            article.origin = match article.origin {
+                Origin::File { path, .. } => Origin::File {
+                    path,
+                    text_is_file: false,
+                },
+                other => other,
+            };
+            article.labels = spoken.labels;
+            article.cues = spoken.cues;
+        }
         let article = Arc::new(article);
         self.lock_articles()
             .put(u64::from(doc), Arc::clone(&article), ARTICLE_CACHE);

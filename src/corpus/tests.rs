@@ -459,7 +459,7 @@ fn every_article_is_found_by_its_passages() {
 }
 
 #[path = "../../tests/common/bbc.rs"]
-mod bbc;
+pub(super) mod bbc;
 
 #[test]
 fn bbc_corpus() {
