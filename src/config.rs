@@ -46,6 +46,9 @@ pub struct Severities {
     pub paraphrase_quoted: Severity,
     /// A quotation a source (an unreachable archive) could not answer for.
     pub unchecked: Severity,
+    /// Verified against a transcript with the speaker's fillers, false starts or repeated
+    /// words left out (normal editing of speech).
+    pub tidied: Severity,
 }
 
 impl Default for Severities {
@@ -60,6 +63,7 @@ impl Default for Severities {
             meaning_changed: Severity::Error,
             paraphrase_quoted: Severity::Warning,
             unchecked: Severity::Warning,
+            tidied: Severity::Hint,
         }
     }
 }

@@ -212,6 +212,11 @@ impl Article {
         &self.prepared().quotes
     }
 
+    /// Is the article a transcript of speech (it has cues)?
+    pub fn is_spoken(&self) -> bool {
+        !self.cues.is_empty()
+    }
+
     /// Does the source name its speakers itself (`labels`)?
     pub fn knows_speakers(&self) -> bool {
         !self.labels.is_empty()
