@@ -79,6 +79,10 @@ pub struct OpenOptions {
     /// Follow symbolic links that lead outside the corpus folders (off: they are skipped
     /// with a warning, so a link cannot pull private files into the corpus).
     pub follow_links_outside: bool,
+    /// Names for transcripts' speaker labels, by canonical file or folder
+    /// (`config::canonical_speakers`): applied as a transcript is fetched, so a change
+    /// needs no re-indexing.
+    pub speakers: crate::config::SpeakerNames,
 }
 
 impl std::fmt::Debug for OpenOptions {
@@ -157,6 +161,7 @@ pub struct Corpus {
     stats: Stats,
     changes: Changes,
     articles: Mutex<Recent>,
+    speakers: crate::config::SpeakerNames,
 }
 
 /// Parsed articles kept in memory: the candidates (8 a quotation) of a few long drafts.
@@ -273,6 +278,7 @@ impl Corpus {
             stats,
             changes,
             articles: Mutex::default(),
+            speakers: options.speakers.clone(),
         })
     }
 
@@ -371,7 +377,15 @@ impl Corpus {
                 },
                 other => other,
             };
+            let file = file_path(&self.sources, file);
             article.labels = spoken.labels;
+            for label in &mut article.labels {
+                if let Some(name) =
+                    crate::config::speaker_name(&self.speakers, &file, &label.speaker)
+                {
+                    label.speaker = name.to_string();
+                }
+            }
             article.cues = spoken.cues;
         }
         let article = Arc::new(article);
