@@ -390,6 +390,32 @@ fn verified_message(finding: &Finding) -> String {
     }
 }
 
+/// Who said a transcript's passage and when: `Marta Kowalczyk, 00:03:12` (the parts the
+/// transcript gives; possibly neither). `None` for an article's passage.
+pub fn said_when(source: &crate::check::Source) -> Option<String> {
+    let crate::sources::Place::Cue { start, .. } = &source.place else {
+        return None;
+    };
+    let who = source
+        .speaker
+        .as_deref()
+        .or(source.speaker_description.as_deref());
+    let when = start.map(|t| t.to_string());
+    let parts: Vec<&str> = [who, when.as_deref()].into_iter().flatten().collect();
+    Some(parts.join(", "))
+}
+
+/// `said_when` and the transcript's file: `Marta Kowalczyk, 00:03:12,
+/// harbour-2026-11-20.vtt`.
+pub fn said(source: &crate::check::Source) -> Option<String> {
+    let when = said_when(source)?;
+    let file = source.path.rsplit('/').next().unwrap_or(&source.path);
+    Some(match when.as_str() {
+        "" => file.to_string(),
+        when => format!("{when}, {file}"),
+    })
+}
+
 /// Who the source gives the words to: a name, or a description ("a BBC spokesman").
 pub fn source_speaker(finding: &Finding) -> Option<&str> {
     let source = finding.source.as_ref()?;
