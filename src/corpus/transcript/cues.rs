@@ -157,7 +157,7 @@ fn finish(cue: Option<Open>, said: &mut Vec<Said>, problems: &mut Vec<String>) {
     };
     let payload = open.text.join("\n");
     if payload.trim().is_empty() {
-        problems.push(format!("line {}: empty cue, skipped", open.line));
+        problems.push(format!("cue at line {}: empty, skipped", open.line));
         return;
     }
     for (speaker, words) in voices(&payload, open.line, problems) {
@@ -193,7 +193,7 @@ fn voices(payload: &str, line: usize, problems: &mut Vec<String>) -> Vec<(Option
         let Some(close) = tag.find('>') else {
             if voice_name(&tag[1..]).is_some() {
                 problems.push(format!(
-                    "line {line}: voice tag `{}` never closed; its words are read without a speaker",
+                    "cue at line {line}: voice tag `{}` never closed; its words are read without a speaker",
                     shorten(tag.lines().next().unwrap_or(tag))
                 ));
                 rest = tag.split_once(char::is_whitespace).map_or("", |(_, r)| r);

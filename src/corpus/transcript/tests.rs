@@ -120,7 +120,7 @@ fn malformed_captions_are_told_and_read_as_far_as_they_go() {
         problems.contains("line 5: a cue starts without a blank line"),
         "{problems}"
     );
-    assert!(problems.contains("line 9: empty cue"), "{problems}");
+    assert!(problems.contains("cue at line 9: empty"), "{problems}");
     assert!(
         problems.contains("line 11: text with no timing line"),
         "{problems}"
@@ -191,6 +191,76 @@ fn articles_are_not_transcripts() {
         "Time: 12:30\nPlace: here\n",
     ] {
         assert!(!looks_labelled(article), "{article}");
+    }
+}
+
+/// Junk made of the pieces transcripts are made of never panics a reader, and what it
+/// reads holds together: every cue and label a range of the text, on character
+/// boundaries, in order.
+#[test]
+fn junk_transcripts_read_without_a_panic() {
+    let pieces = [
+        "WEBVTT",
+        "\n",
+        "\r\n",
+        "\n\n",
+        "-->",
+        " --> ",
+        "00:00:01.000",
+        "00:01,5",
+        "99:99:99",
+        "<v Ann Lee>",
+        "<v ",
+        "</v>",
+        "<i>",
+        "<",
+        ">",
+        "[",
+        "]",
+        "Ann Lee:",
+        "SPEAKER 1 (00:03:12): ",
+        "[00:00:05] ",
+        "é",
+        "€",
+        "\u{feff}",
+        "NOTE",
+        "12",
+        " words here ",
+        "{\\an8}",
+        "&amp;",
+        "**X:**",
+        "- ",
+        ">> ",
+        ":",
+        "(",
+        ")",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..(state % 40) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(pieces[(state as usize) % pieces.len()]);
+        }
+        for t in [parse_vtt(&text), parse_srt(&text), parse_labelled(&text)] {
+            let mut last = 0;
+            for c in &t.spoken.cues {
+                assert!(
+                    c.range.start >= last && c.range.end <= t.text.len(),
+                    "{text:?}"
+                );
+                assert!(
+                    t.text.is_char_boundary(c.range.start) && t.text.is_char_boundary(c.range.end)
+                );
+                last = c.range.end;
+            }
+            for l in &t.spoken.labels {
+                assert!(t.text.get(l.range.clone()).is_some(), "{text:?}");
+            }
+        }
+        let _ = looks_labelled(&text);
     }
 }
 
