@@ -171,12 +171,17 @@ fn leading_time(line: &str) -> (Option<Timestamp>, usize) {
 
 /// `Name (TIME): words`, `Name [TIME] words`, `Name  TIME` (alone on its line).
 fn label_then_time(rest: &str) -> Option<(String, Option<Timestamp>, usize)> {
-    let cut = rest.find(['(', '[']).or_else(|| {
-        // A bare time after the name, ending the line.
-        let t = rest.trim_end();
-        let last = t.rsplit(char::is_whitespace).next()?;
-        (t.len() > last.len() && parse_time(last).is_some()).then(|| t.len() - last.len())
-    })?;
+    let cut = super::head(rest, super::LABEL_WINDOW)
+        .find(['(', '['])
+        .or_else(|| {
+            // A bare time after the name, ending the line.
+            let t = rest.trim_end();
+            if t.len() > super::LABEL_WINDOW {
+                return None;
+            }
+            let last = t.rsplit(char::is_whitespace).next()?;
+            (t.len() > last.len() && parse_time(last).is_some()).then(|| t.len() - last.len())
+        })?;
     let name = rest[..cut].trim();
     if !super::is_name(name) {
         return None;

@@ -179,7 +179,8 @@ fn leading_speaker(line: &str) -> Option<(String, usize)> {
         Some(r) => (true, r),
         None => (false, rest),
     };
-    let colon = rest.find(':')?;
+    // A label is short: look for its colon near the start only (most lines are prose).
+    let colon = head(rest, LABEL_WINDOW).find(':')?;
     let name = rest[..colon].trim_end_matches("**").trim();
     let mut after = at + usize::from(bold) * 2 + colon + 1;
     if bold && line[after..].starts_with("**") {
@@ -191,6 +192,19 @@ fn leading_speaker(line: &str) -> Option<(String, usize)> {
         return None;
     }
     is_name(name).then(|| (name.to_string(), skip_space(line, after)))
+}
+
+/// How far into a line a label's end is looked for: a name of five words with a time and
+/// Markdown bold around it fits.
+const LABEL_WINDOW: usize = 80;
+
+/// The first `max` bytes of `s` or fewer, on a character boundary.
+fn head(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 fn skip_space(line: &str, at: usize) -> usize {
