@@ -747,10 +747,10 @@ fn passage_span(b: &Backing) -> Range<usize> {
 }
 
 /// Do the article's quotation marks hold most of the source words the alignment matched?
-/// A source with speaker labels gives all its words to someone.
+/// A source with speaker labels, or a transcript, gives all its words to someone.
 fn is_quoted(b: &Backing) -> bool {
     let article = &b.article;
-    if article.knows_speakers() {
+    if article.knows_speakers() || article.is_spoken() {
         return true;
     }
     let pieces: Vec<&Range<usize>> = article.quotes().iter().flat_map(|q| &q.pieces).collect();
