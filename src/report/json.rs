@@ -146,17 +146,21 @@ mod tests {
     use super::*;
     use crate::check::verdict::tests::finding;
 
+    /// The JSON report of one finding in the draft `path`.
+    fn report_of(path: &str, text: &str, f: crate::check::Finding) -> serde_json::Value {
+        let files = [FileReport {
+            path: path.into(),
+            text: text.into(),
+            findings: vec![f],
+        }];
+        serde_json::from_str(&render_json(&files, &Severities::default())).unwrap()
+    }
+
     #[test]
     fn fields_of_design_md() {
         let text = "# Title\n\nHe — “Ukraine’s Nato bid,” Andrii Sybiha said.\n";
         let f = finding(text, "“Ukraine’s Nato bid,”", Some("Andrii Sybiha"));
-        let files = [FileReport {
-            path: "draft.md".into(),
-            text: text.into(),
-            findings: vec![f],
-        }];
-        let v: serde_json::Value =
-            serde_json::from_str(&render_json(&files, &Severities::default())).unwrap();
+        let v = report_of("draft.md", text, f);
         assert_eq!(v["version"], 1);
         let q = &v["files"][0]["quotes"][0];
         assert_eq!(v["files"][0]["path"], "draft.md");
@@ -199,13 +203,7 @@ mod tests {
             start: Some(Timestamp(192_000)),
             end: Some(Timestamp(199_500)),
         };
-        let files = [FileReport {
-            path: "d.md".into(),
-            text: text.into(),
-            findings: vec![f],
-        }];
-        let v: serde_json::Value =
-            serde_json::from_str(&render_json(&files, &Severities::default())).unwrap();
+        let v = report_of("d.md", text, f);
         let s = &v["files"][0]["quotes"][0]["source"];
         assert_eq!(s["start_time"], "00:03:12.000");
         assert_eq!(s["end_time"], "00:03:19.500");
@@ -224,13 +222,7 @@ mod tests {
             source_range: 120..123,
             ..Change::words("", "not", at..at)
         }];
-        let files = [FileReport {
-            path: "d.md".into(),
-            text: text.into(),
-            findings: vec![f],
-        }];
-        let v: serde_json::Value =
-            serde_json::from_str(&render_json(&files, &Severities::default())).unwrap();
+        let v = report_of("d.md", text, f);
         let q = &v["files"][0]["quotes"][0];
         assert_eq!(
             q["changes"][0],

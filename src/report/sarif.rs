@@ -236,6 +236,16 @@ mod tests {
         assert_eq!(draft_uri("/tmp/a b/d.md"), "file:///tmp/a%20b/d.md");
     }
 
+    /// The SARIF log of one finding in the draft `d.md`, with no corpus folder.
+    fn log_of(text: &str, f: crate::check::Finding) -> Value {
+        let files = [FileReport {
+            path: "d.md".into(),
+            text: text.into(),
+            findings: vec![f],
+        }];
+        serde_json::from_str(&render_sarif(&files, &Severities::default(), None)).unwrap()
+    }
+
     #[test]
     fn a_jsonl_source_is_its_file_at_the_article_line() {
         let text = "“Kyiv grew six times,” Mr Sybiha said.\n";
@@ -246,13 +256,7 @@ mod tests {
             path: "/data/wire.jsonl".into(),
             line: 7,
         };
-        let files = [FileReport {
-            path: "d.md".into(),
-            text: text.into(),
-            findings: vec![f],
-        }];
-        let log: Value =
-            serde_json::from_str(&render_sarif(&files, &Severities::default(), None)).unwrap();
+        let log = log_of(text, f);
         let related = &log["runs"][0]["results"][0]["relatedLocations"][0]["physicalLocation"];
         assert_eq!(
             related["artifactLocation"]["uri"],
@@ -273,13 +277,7 @@ mod tests {
             start: Some(crate::sources::Timestamp(192_000)),
             end: Some(crate::sources::Timestamp(199_000)),
         };
-        let files = [FileReport {
-            path: "d.md".into(),
-            text: text.into(),
-            findings: vec![f],
-        }];
-        let log: Value =
-            serde_json::from_str(&render_sarif(&files, &Severities::default(), None)).unwrap();
+        let log = log_of(text, f);
         let related = &log["runs"][0]["results"][0]["relatedLocations"][0];
         assert_eq!(
             related["message"]["text"],
