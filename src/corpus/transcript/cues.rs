@@ -190,7 +190,14 @@ fn voices(payload: &str, line: usize, problems: &mut Vec<String>) -> Vec<(Option
     while let Some(i) = rest.find('<') {
         words.push_str(&rest[..i]);
         let tag = &rest[i..];
-        let Some(close) = tag.find('>') else {
+        // A tag ends at its `>` on the same line, before any other `<`.
+        let close = tag
+            .char_indices()
+            .skip(1)
+            .find(|&(_, c)| matches!(c, '>' | '<' | '\n'))
+            .filter(|&(_, c)| c == '>')
+            .map(|(at, _)| at);
+        let Some(close) = close else {
             if voice_name(&tag[1..]).is_some() {
                 problems.push(format!(
                     "cue at line {line}: voice tag `{}` never closed; its words are read without a speaker",

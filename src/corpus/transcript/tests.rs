@@ -130,7 +130,11 @@ fn malformed_captions_are_told_and_read_as_far_as_they_go() {
 
 #[test]
 fn an_unclosed_voice_tag_is_told() {
-    let t = parse_vtt("WEBVTT\n\n00:01.000 --> 00:02.000\n<v Anna Field We will win\n");
+    let t = parse_vtt(
+        "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Anna Field We will win\nand <i>soon</i>.\n",
+    );
+    assert!(t.spoken.labels.is_empty(), "{:?}", t.spoken.labels);
+    assert!(t.text.contains("We will win and soon."), "{}", t.text);
     assert!(t.problems[0].contains("never closed"), "{:?}", t.problems);
     assert!(t.text.contains("We will win"), "{}", t.text);
     let none = parse_vtt("no header\n\n00:01.000 --> 00:02.000\nHello there\n");
