@@ -819,6 +819,14 @@ fn a_transcript_source_is_shown_by_speaker_and_time_and_opens_at_its_cue() {
         "{hover}"
     );
     let r = client.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": doc}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 9, "character": 0}}}),
+    );
+    assert_eq!(
+        r["result"][0]["label"], "✓ Marta Kowalczyk, 00:03:12",
+        "{r}"
+    );
+    let r = client.request(
         "textDocument/definition",
         json!({"textDocument": {"uri": doc}, "position": {"line": 0, "character": 5}}),
     );

@@ -176,11 +176,21 @@ pub fn read_document(
         }
         _ => return (Some(parse_document(text, format, name)), Vec::new()),
     };
+    // A Markdown transcript's front matter or heading names it, as an article's does.
+    // (Its first line is no title: it is a speaker's turn.)
+    let titled = text.trim_start_matches('\u{feff}').starts_with("---")
+        || text.trim_start_matches('\u{feff}').starts_with("+++")
+        || text.lines().any(|l| l.trim_start().starts_with("# "));
+    let title = transcript.title.or_else(|| {
+        (format == FileFormat::Markdown && titled)
+            .then(|| markdown_title(&text))
+            .filter(|t| !t.is_empty())
+    });
     let Transcript {
-        title,
         text,
         spoken,
         problems,
+        ..
     } = transcript;
     if spoken.cues.is_empty() {
         return (None, problems);
@@ -621,6 +631,47 @@ mod tests {
         );
         assert_eq!(a.title, "Ministers back plan");
         assert_eq!(a.text, "Ministers back plan\n\nThe plan was backed.\n");
+    }
+
+    #[test]
+    fn transcripts_are_read_by_extension_and_shape() {
+        let vtt = "WEBVTT - Harbour call\n\n00:01.000 --> 00:02.000\n<v Ann Lee>We will.\n";
+        let a = one(vtt, FileFormat::WebVtt);
+        assert_eq!(a.title, "Harbour call");
+        assert_eq!(a.text, "Ann Lee: We will.\n");
+        assert_eq!(a.spoken.unwrap().labels[0].speaker, "Ann Lee");
+        let srt = "1\n00:00:01,000 --> 00:00:02,000\nAnn Lee: We will.\n";
+        assert_eq!(one(srt, FileFormat::SubRip).title, "name.x");
+        let turns = "Ann Lee: We will.\nTom Reed: When?\nAnn Lee: Soon.\n";
+        let md = format!("---\ntitle: The call\n---\n{turns}");
+        let a = one(&md, FileFormat::Markdown);
+        assert_eq!(a.title, "The call");
+        assert!(a.spoken.is_some());
+        assert_eq!(one(turns, FileFormat::Markdown).title, "name.x");
+        assert_eq!(one(turns, FileFormat::Text).title, "name.x");
+        // An article is read as one whatever lines it holds.
+        let article = one("Rates held\n\nNote: provisional.\n", FileFormat::Text);
+        assert!(article.spoken.is_none());
+        assert_eq!(
+            FileFormat::from_path(Path::new("a/Call.VTT")),
+            Some(FileFormat::WebVtt)
+        );
+        assert_eq!(
+            FileFormat::from_path(Path::new("b.srt")),
+            Some(FileFormat::SubRip)
+        );
+        // No speech at all: no article, and a problem that says so.
+        let read = parse_file(
+            b"WEBVTT\n\nNOTE nothing\n".to_vec(),
+            FileFormat::WebVtt,
+            "n.vtt",
+        );
+        assert!(read.articles.is_empty());
+        assert!(
+            read.problems.iter().any(|p| p.contains("no speech")),
+            "{:?}",
+            read.problems
+        );
     }
 
     #[test]

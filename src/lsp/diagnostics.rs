@@ -413,7 +413,11 @@ pub fn inlay_hint(finding: &Finding, rope: &Rope, enc: Encoding) -> Option<Inlay
         && !finding.quote.ignored;
     verified.then(|| InlayHint {
         position: position::position(rope, finding.quote.end, enc),
-        label: InlayHintLabel::String(format!("✓ {}", short_title(&source.title))),
+        // A transcript's passage by who said it and when (`✓ Marta Kowalczyk, 00:03:12`).
+        label: InlayHintLabel::String(match crate::check::verdict::said_when(source) {
+            Some(when) if !when.is_empty() => format!("✓ {when}"),
+            _ => format!("✓ {}", short_title(&source.title)),
+        }),
         kind: None::<InlayHintKind>,
         text_edits: None,
         tooltip: None,

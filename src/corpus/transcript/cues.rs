@@ -33,6 +33,7 @@ fn parse_cues(text: &str, vtt: bool) -> Transcript {
     // line): skipped to the next blank line.
     let mut skipping = false;
     let mut first = true;
+    let mut title = None;
     // An identifier line was read since the last cue or blank line.
     let mut identified = false;
     for (n, line) in lines(text) {
@@ -45,6 +46,9 @@ fn parse_cues(text: &str, vtt: bool) -> Transcript {
                         "line {n}: no `WEBVTT` header; read as WebVTT all the same"
                     ));
                 } else {
+                    // `WEBVTT - Interview with …`: the text after the header is a title.
+                    let after = trimmed["WEBVTT".len()..].trim_start_matches([' ', '\t', '-']);
+                    title = (!after.trim().is_empty()).then(|| after.trim().to_string());
                     skipping = true;
                     continue;
                 }
@@ -104,7 +108,9 @@ fn parse_cues(text: &str, vtt: bool) -> Transcript {
         }
     }
     finish(cue.take(), &mut said, &mut problems);
-    assemble(said, problems)
+    let mut t = assemble(said, problems);
+    t.title = title;
+    t
 }
 
 /// A WebVTT cue identifier: one line, no `-->`, before a timing line. Only a short line is

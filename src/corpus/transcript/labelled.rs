@@ -171,22 +171,25 @@ fn leading_time(line: &str) -> (Option<Timestamp>, usize) {
 
 /// `Name (TIME): words`, `Name [TIME] words`, `Name  TIME` (alone on its line).
 fn label_then_time(rest: &str) -> Option<(String, Option<Timestamp>, usize)> {
-    let cut = super::head(rest, super::LABEL_WINDOW)
+    // Markdown bold around the label: `**Name (00:03:12):**`.
+    let bold = if rest.starts_with("**") { 2 } else { 0 };
+    let body = &rest[bold..];
+    let cut = super::head(body, super::LABEL_WINDOW)
         .find(['(', '['])
         .or_else(|| {
             // A bare time after the name, ending the line.
-            let t = rest.trim_end();
+            let t = body.trim_end();
             if t.len() > super::LABEL_WINDOW {
                 return None;
             }
             let last = t.rsplit(char::is_whitespace).next()?;
             (t.len() > last.len() && parse_time(last).is_some()).then(|| t.len() - last.len())
         })?;
-    let name = rest[..cut].trim();
+    let name = body[..cut].trim();
     if !super::is_name(name) {
         return None;
     }
-    let tail = &rest[cut..];
+    let tail = &body[cut..];
     let (inner, len) = match tail.chars().next() {
         Some('(') => (&tail[1..tail.find(')')?], tail.find(')')? + 1),
         Some('[') => (&tail[1..tail.find(']')?], tail.find(']')? + 1),
@@ -196,9 +199,12 @@ fn label_then_time(rest: &str) -> Option<(String, Option<Timestamp>, usize)> {
         }
     };
     let time = parse_time(inner)?;
-    let mut after = cut + len;
+    let end_bold = |s: &'_ str| -> usize { usize::from(s.starts_with("**")) * 2 };
+    let mut after = bold + cut + len;
+    after += end_bold(&rest[after..]);
     let next = rest[after..].trim_start();
     if let Some(words) = next.strip_prefix(':') {
+        let words = &words[end_bold(words)..];
         after = rest.len() - words.trim_start().len();
     } else if next.is_empty() {
         after = rest.len();

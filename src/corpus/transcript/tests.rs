@@ -70,6 +70,7 @@ fn vtt_voices_wrapped_text_and_styling() {
         ]
     );
     assert!(t.text.starts_with("Anna Field: We will"), "{}", t.text);
+    assert_eq!(t.title.as_deref(), Some("an interview"));
 }
 
 #[test]
@@ -182,6 +183,14 @@ fn labelled_text_shapes() {
         turns(&parse_labelled(md)),
         ["Anna Field|We will.", "Tom Reed|Why?", "Anna Field|Cost."]
     );
+    let bold_times = "**Anna Field (00:00:04):** We will.\n\n**Tom Reed (0:09)**: Why?\n\n**Anna Field [00:00:11]** Cost.\n";
+    assert!(looks_labelled(bold_times));
+    let t = parse_labelled(bold_times);
+    assert_eq!(
+        turns(&t),
+        ["Anna Field|We will.", "Tom Reed|Why?", "Anna Field|Cost."]
+    );
+    assert_eq!(t.spoken.cues[1].start, Some(Timestamp(9_000)));
     // Two turns are too few to tell a transcript from an article's lines.
     assert!(!looks_labelled("Anna Field: We will.\nTom Reed: Why?\n"));
 }
