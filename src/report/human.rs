@@ -151,12 +151,21 @@ fn render_one(
                 (ChangeClass::Order, _) => {
                     format!("order: comes earlier in the source ({apart} words before)")
                 }
+                (ChangeClass::Filler, _) => {
+                    format!(
+                        "left out: \"{}\" (speech tidied, not an alteration)",
+                        change.source
+                    )
+                }
                 (_, false) if r.is_empty() => format!("dropped: \"{}\"", change.source),
                 (_, false) => format!("the source has \"{}\"", change.source),
                 _ => "not in the source".to_string(),
             };
             let label = match change.class {
-                ChangeClass::Word | ChangeClass::Stitch | ChangeClass::Order => label,
+                ChangeClass::Word
+                | ChangeClass::Stitch
+                | ChangeClass::Order
+                | ChangeClass::Filler => label,
                 class => format!("{}: {label}", class.as_str()),
             };
             snippet =
