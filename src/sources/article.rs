@@ -357,6 +357,50 @@ mod tests {
     }
 
     #[test]
+    fn a_transcript_places_a_passage_at_its_cues_and_placeholders_name_no_one() {
+        let text = "SPEAKER 1: The port stays open all winter.\n";
+        let at = |w: &str| text.find(w).unwrap();
+        let mut a = Article::new(text.to_string(), Format::Plain);
+        a.origin = Origin::File {
+            path: "i/call.srt".into(),
+            text_is_file: false,
+        };
+        let cue = |range: Range<usize>, start, end, line| Cue {
+            range,
+            start: Some(Timestamp(start)),
+            end: Some(Timestamp(end)),
+            line,
+        };
+        a.cues = vec![
+            cue(at("The")..at("all") - 1, 1_000, 3_000, 2),
+            cue(at("all")..text.len() - 1, 3_000, 5_500, 6),
+        ];
+        a.labels = vec![Label {
+            range: at("The")..text.len() - 1,
+            speaker: "SPEAKER 1".into(),
+        }];
+        // Over both cues: the first's line and start, the last's end.
+        assert_eq!(
+            a.place(at("port")..at("winter")),
+            Place::Cue {
+                path: "i/call.srt".into(),
+                line: 2,
+                start: Some(Timestamp(1_000)),
+                end: Some(Timestamp(5_500)),
+            }
+        );
+        assert_eq!(a.place(at("winter")..at("winter") + 6).line(), Some(6));
+        let s = a.speaker_of(at("port")..at("open")).unwrap();
+        assert_eq!((s.named, s.certain), (false, false), "{s:?}");
+        for placeholder in ["SPEAKER 1", "Speaker B", "spk_2", "Interviewer", "Q", "Unknown speaker"] {
+            assert!(is_placeholder(placeholder), "{placeholder}");
+        }
+        for name in ["Marta Kowalczyk", "Speaker Pelosi", "Host Country"] {
+            assert!(!is_placeholder(name), "{name}");
+        }
+    }
+
+    #[test]
     fn places_by_origin() {
         let mut a = Article::new("Title\n\nLine three.\n".to_string(), Format::Plain);
         assert_eq!(a.place(7..11), Place::Nowhere);
