@@ -392,7 +392,14 @@ mod tests {
         assert_eq!(a.place(at("winter")..at("winter") + 6).line(), Some(6));
         let s = a.speaker_of(at("port")..at("open")).unwrap();
         assert_eq!((s.named, s.certain), (false, false), "{s:?}");
-        for placeholder in ["SPEAKER 1", "Speaker B", "spk_2", "Interviewer", "Q", "Unknown speaker"] {
+        for placeholder in [
+            "SPEAKER 1",
+            "Speaker B",
+            "spk_2",
+            "Interviewer",
+            "Q",
+            "Unknown speaker",
+        ] {
             assert!(is_placeholder(placeholder), "{placeholder}");
         }
         for name in ["Marta Kowalczyk", "Speaker Pelosi", "Host Country"] {
