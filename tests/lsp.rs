@@ -26,6 +26,15 @@ fn pos(text: &str, offset: usize, utf8: bool) -> Value {
     json!({"line": line, "character": col})
 }
 
+/// The title of the draft's summary code lens (the line `verbatim check` ends with).
+fn summary_lens(client: &mut LspClient, doc: &str) -> Value {
+    let r = client.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": doc}}),
+    );
+    r["result"][0]["command"]["title"].clone()
+}
+
 fn too_large_bytes(diagnostics: &[Value]) -> Option<u64> {
     let d = diagnostics.iter().find(|d| d["code"] == "too-large")?;
     let message = d["message"].as_str()?;
@@ -673,12 +682,8 @@ fn definition_opens_the_source_passage_and_symbols_outline_the_quotes() {
         hints[0]["position"],
         pos(DRAFT, nth_quote(DRAFT, 0).1, false)
     );
-    let r = client.request(
-        "textDocument/codeLens",
-        json!({"textDocument": {"uri": doc}}),
-    );
     assert_eq!(
-        r["result"][0]["command"]["title"],
+        summary_lens(&mut client, &doc),
         "3 quotes: 1 verified, 1 altered, 0 not found, 1 conflict"
     );
     assert!(client.shutdown_and_exit().success());
@@ -714,12 +719,8 @@ fn a_headline_less_source_is_titled_by_its_first_words() {
     );
     let hover = r["result"]["contents"]["value"].as_str().unwrap();
     assert!(hover.contains(&format!("Source: **{short}**")), "{hover}");
-    let r = client.request(
-        "textDocument/codeLens",
-        json!({"textDocument": {"uri": doc}}),
-    );
     assert_eq!(
-        r["result"][0]["command"]["title"],
+        summary_lens(&mut client, &doc),
         "1 quote: 1 verified, 0 altered, 0 not found, 0 conflicts"
     );
     assert!(client.shutdown_and_exit().success());
@@ -833,12 +834,8 @@ fn a_transcript_source_is_shown_by_speaker_and_time_and_opens_at_its_cue() {
     assert_eq!(r["result"]["uri"], uri(&ws.path().join("sources/call.srt")));
     // The timing line of the cue the words start in: line 6 of the file.
     assert_eq!(r["result"]["range"]["start"]["line"], 5, "{r}");
-    let r = client.request(
-        "textDocument/codeLens",
-        json!({"textDocument": {"uri": doc}}),
-    );
     assert_eq!(
-        r["result"][0]["command"]["title"],
+        summary_lens(&mut client, &doc),
         "1 quote: 1 verified, 0 altered, 0 not found, 0 conflicts"
     );
     assert!(client.shutdown_and_exit().success());
