@@ -1,6 +1,7 @@
 //! The settings model, under both adapters: `verbatim.toml` found upward from the draft,
 //! overridden by flags (CLI) or by the editor's `verbatim` section (LSP, `lsp::config`).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -46,6 +47,9 @@ pub struct Severities {
     pub paraphrase_quoted: Severity,
     /// A quotation a source (an unreachable archive) could not answer for.
     pub unchecked: Severity,
+    /// Verified against a transcript with the speaker's fillers, false starts or repeated
+    /// words left out (normal editing of speech).
+    pub tidied: Severity,
 }
 
 impl Default for Severities {
@@ -60,6 +64,7 @@ impl Default for Severities {
             meaning_changed: Severity::Error,
             paraphrase_quoted: Severity::Warning,
             unchecked: Severity::Warning,
+            tidied: Severity::Hint,
         }
     }
 }
@@ -88,6 +93,114 @@ pub struct Settings {
     /// Follow symbolic links in the corpus that lead outside its folders (off by default).
     #[serde(alias = "followLinksOutside")]
     pub follow_links_outside: bool,
+    /// Names for a transcript's speaker labels (`SPEAKER 1` = `Marta Kowalczyk`), by
+    /// transcript file or folder (`[speakers."interviews/harbour.srt"]`).
+    #[serde(deserialize_with = "speaker_tables")]
+    pub speakers: SpeakerNames,
+}
+
+/// `[speakers."path"]` tables of `"LABEL" = "Name"`, with messages that say so when the
+/// shape is wrong (a label given straight under `[speakers]`, a name that is no string).
+fn speaker_tables<'de, D: serde::Deserializer<'de>>(d: D) -> Result<SpeakerNames, D::Error> {
+    use serde::de::{MapAccess, Visitor};
+    struct Tables;
+    struct Names(BTreeMap<String, String>);
+    struct Name(String);
+    impl<'de> Visitor<'de> for Tables {
+        type Value = SpeakerNames;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str(
+                "a table per transcript file or folder, such as [speakers.\"interviews/call.srt\"]",
+            )
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = SpeakerNames::new();
+            while let Some(path) = map.next_key::<String>()? {
+                let Names(names) = map.next_value()?;
+                out.insert(PathBuf::from(path), names);
+            }
+            Ok(out)
+        }
+    }
+    impl<'de> Deserialize<'de> for Names {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Names;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("a table of labels and names under [speakers.\"<transcript or folder>\"], such as \"SPEAKER 1\" = \"Marta Kowalczyk\"")
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Names, A::Error> {
+                    let mut out = BTreeMap::new();
+                    while let Some(label) = map.next_key::<String>()? {
+                        let Name(name) = map.next_value()?;
+                        out.insert(label, name);
+                    }
+                    Ok(Names(out))
+                }
+            }
+            d.deserialize_map(V)
+        }
+    }
+    impl<'de> Deserialize<'de> for Name {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl Visitor<'_> for V {
+                type Value = Name;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str(
+                        "a speaker's name in quotes, under [speakers.\"<transcript or folder>\"]",
+                    )
+                }
+                fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Name, E> {
+                    Ok(Name(v.to_string()))
+                }
+            }
+            d.deserialize_str(V)
+        }
+    }
+    d.deserialize_map(Tables)
+}
+
+/// For each transcript file or folder (relative to the settings file), a name for each of
+/// its labels. A file's own table comes before its folder's, a folder's before the folder
+/// above it; labels are compared without regard to case or spacing.
+pub type SpeakerNames = BTreeMap<PathBuf, BTreeMap<String, String>>;
+
+/// The name `speakers` gives the label `label` of the transcript `file` (both paths as the
+/// corpus reads them: canonical when `canonical_speakers` made them so), if any.
+pub fn speaker_name<'a>(speakers: &'a SpeakerNames, file: &Path, label: &str) -> Option<&'a str> {
+    let fold = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let label = fold(label);
+    let mut tables: Vec<(&PathBuf, &BTreeMap<String, String>)> = speakers
+        .iter()
+        .filter(|(path, _)| file.starts_with(path))
+        .collect();
+    // The most specific first: the file itself, then the deepest folder.
+    tables.sort_by_key(|(path, _)| std::cmp::Reverse(path.components().count()));
+    tables.iter().find_map(|(_, names)| {
+        names
+            .iter()
+            .find(|(l, _)| fold(l) == label)
+            .map(|(_, name)| name.trim())
+    })
+}
+
+/// `speakers` with each path made canonical (a link or `..` resolved), as the corpus names
+/// its files; a path that does not exist is kept as given.
+pub fn canonical_speakers(speakers: &SpeakerNames) -> SpeakerNames {
+    speakers
+        .iter()
+        .map(|(path, names)| {
+            let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            (path, names.clone())
+        })
+        .collect()
 }
 
 impl Default for Settings {
@@ -100,6 +213,7 @@ impl Default for Settings {
             max_draft_bytes: 2 * 1024 * 1024,
             inlay_hints: true,
             follow_links_outside: false,
+            speakers: SpeakerNames::new(),
         }
     }
 }
@@ -165,10 +279,38 @@ impl Settings {
         })?;
         let base = path.parent().unwrap_or(Path::new("."));
         settings.resolve_paths(base);
+        settings
+            .check_speakers()
+            .map_err(|message| ConfigError::Parse {
+                path: path.to_path_buf(),
+                message,
+            })?;
         Ok(settings)
     }
 
-    /// Makes relative corpus and cache paths relative to `base`.
+    /// Is every `[speakers]` table about a transcript or folder that exists, with a name
+    /// for each label? `Err` says what is wrong, naming the table.
+    pub fn check_speakers(&self) -> Result<(), String> {
+        for (path, names) in &self.speakers {
+            if !path.exists() {
+                return Err(format!(
+                    "[speakers.\"{}\"]: no such transcript or folder (a path relative to the folder of verbatim.toml)",
+                    path.display()
+                ));
+            }
+            for (label, name) in names {
+                if label.trim().is_empty() || name.trim().is_empty() {
+                    return Err(format!(
+                        "[speakers.\"{}\"]: `\"{label}\" = \"{name}\"`: a label and a name must both be given",
+                        path.display()
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Makes relative corpus, cache and transcript paths relative to `base`.
     pub fn resolve_paths(&mut self, base: &Path) {
         for p in &mut self.corpus {
             if p.is_relative() && !crate::sources::is_archive_entry(p) {
@@ -180,6 +322,13 @@ impl Settings {
         {
             *dir = base.join(&*dir);
         }
+        self.speakers = std::mem::take(&mut self.speakers)
+            .into_iter()
+            .map(|(path, names)| match path.is_relative() {
+                true => (base.join(path), names),
+                false => (path, names),
+            })
+            .collect();
     }
 }
 
@@ -225,6 +374,64 @@ mod tests {
         assert!(err.contains("a path or a list of paths"), "{err}");
         let editor: Settings = serde_json::from_str(r#"{"corpus":"sources"}"#).unwrap();
         assert_eq!(editor.corpus, vec![PathBuf::from("sources")]);
+    }
+
+    #[test]
+    fn speakers_by_file_and_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        std::fs::create_dir_all(dir.path().join("interviews/harbour")).unwrap();
+        std::fs::write(dir.path().join("interviews/harbour/call.srt"), "").unwrap();
+        std::fs::write(
+            &path,
+            "[speakers.interviews]\n\"SPEAKER 1\" = \"Tom Reed\"\nInterviewer = \"Tom Reed\"\n\
+             [speakers.\"interviews/harbour/call.srt\"]\n\"SPEAKER 1\" = \"Marta Kowalczyk\"\n",
+        )
+        .unwrap();
+        let s = Settings::from_file(&path).unwrap();
+        let call = dir.path().join("interviews/harbour/call.srt");
+        let other = dir.path().join("interviews/other.vtt");
+        assert_eq!(
+            speaker_name(&s.speakers, &call, "speaker  1"),
+            Some("Marta Kowalczyk")
+        );
+        assert_eq!(
+            speaker_name(&s.speakers, &call, "INTERVIEWER"),
+            Some("Tom Reed")
+        );
+        assert_eq!(
+            speaker_name(&s.speakers, &other, "SPEAKER 1"),
+            Some("Tom Reed")
+        );
+        assert_eq!(speaker_name(&s.speakers, &other, "SPEAKER 2"), None);
+        assert_eq!(
+            speaker_name(&s.speakers, Path::new("/elsewhere/x.vtt"), "SPEAKER 1"),
+            None
+        );
+        // Bad tables are told, naming what is wrong.
+        for (toml, needle) in [
+            (
+                "[speakers.missing]\n\"S 1\" = \"A B\"\n",
+                "no such transcript or folder",
+            ),
+            (
+                "[speakers.interviews]\n\"S 1\" = \"\"\n",
+                "must both be given",
+            ),
+            (
+                "[speakers]\n\"SPEAKER 1\" = \"Tom Reed\"\n",
+                "expected a table of labels and names under [speakers.",
+            ),
+            (
+                "[speakers.interviews]\n\"S 1\" = 3\n",
+                "expected a speaker's name in quotes",
+            ),
+            ("speakers = 3\n", "a table per transcript file or folder"),
+        ] {
+            std::fs::write(&path, toml).unwrap();
+            let err = Settings::from_file(&path).unwrap_err().to_string();
+            assert!(err.contains(needle), "{toml}: {err}");
+        }
     }
 
     #[test]

@@ -101,7 +101,7 @@ fn the_cli_and_the_editor_agree_on_the_examples() {
     agree(
         &root().join("examples/draft.md"),
         &root().join("examples/corpus"),
-        "8 quotes: 5 verified, 1 altered, 1 not found, 1 conflict (1 without a speaker, 2 fragments)",
+        "9 quotes: 6 verified, 1 altered, 1 not found, 1 conflict (1 without a speaker, 2 fragments)",
     );
 }
 

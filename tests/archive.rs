@@ -716,3 +716,39 @@ fn a_connection_dropped_between_checks_is_made_again() {
     }
     assert_eq!(answers.last(), Some(&true), "reconnected: {answers:?}");
 }
+
+/// An interview transcript in a corpus folder is not added to the archive (it keeps no
+/// speakers or times), and `archive add` says so by name; the articles beside it are added.
+#[test]
+fn transcripts_are_named_and_left_out_of_the_archive() {
+    let Some(db) = Db::new() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("corpus");
+    std::fs::create_dir_all(&c).unwrap();
+    std::fs::write(
+        c.join("story.txt"),
+        "Ferry\n\n\"The ferry will run twice a day,\" said Ann Lee.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        c.join("call.vtt"),
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ann Lee>The ferry will run twice a day.\n",
+    )
+    .unwrap();
+    let add = verbatim(
+        &["archive", "add", "--corpus", c.to_str().unwrap(), &db.url],
+        None,
+    );
+    assert_eq!(add.code, 0, "{}", add.stderr);
+    assert!(
+        add.stdout.starts_with("1 articles read: 1 added"),
+        "{}",
+        add.stdout
+    );
+    assert!(
+        add.stderr.contains("call.vtt")
+            && add.stderr.contains("an interview transcript: not added"),
+        "{}",
+        add.stderr
+    );
+}

@@ -195,6 +195,70 @@ fn broken_json_lines_are_named_and_the_good_lines_kept() {
 }
 
 #[test]
+fn malformed_transcripts_are_named_by_line_and_their_good_cues_kept() {
+    let ws = workspace();
+    let c = ws.path().join("corpus");
+    // A byte-order mark, CRLF line ends, a bad timing line, a cue run into the next with no
+    // blank line, an empty cue, a voice tag never closed, and text with no timing line.
+    std::fs::write(
+        c.join("broken.vtt"),
+        "\u{feff}WEBVTT\r\n\r\n00:00:01.000 --> 00:00:xx.000\r\n<v Ann Lee>The ferry will run\r\n\
+         00:00:04.000 --> 00:00:06.000\r\n<v Ann Lee>twice a day from April next year.\r\n\r\n\
+         00:00:06.000 --> 00:00:07.000\r\n\r\n00:00:07.000 --> 00:00:09.000\r\n<v Tom Reed Why not more often\r\n\r\n\
+         stray words with no timing line\r\n",
+    )
+    .unwrap();
+    std::fs::write(
+        c.join("broken.srt"),
+        "1\n00:00:05,000 --> 00:00:02,000\nANN LEE: Backwards times.\n\n2\n\n\n",
+    )
+    .unwrap();
+    std::fs::write(c.join("nothing.srt"), "WEBVTT\n\nNOTE only a note\n").unwrap();
+    let err = check_good(ws.path(), "corpus");
+    for needle in [
+        "broken.vtt: line 3: bad timing line",
+        "broken.vtt: line 5: a cue starts without a blank line",
+        "broken.vtt: cue at line 8: empty",
+        "broken.vtt: cue at line 10: voice tag `<v Tom Reed Why not more often` never closed",
+        "broken.vtt: line 13: text with no timing line",
+        "broken.srt: line 2: bad timing line",
+        "nothing.srt",
+    ] {
+        assert!(err.contains(needle), "{needle:?} not told in: {err}");
+    }
+    // The good cues of the broken transcript still back a quotation, across two cues.
+    std::fs::write(
+        ws.path().join("ferry.md"),
+        "\"The ferry will run twice a day from April next year,\" said Ann Lee.\n",
+    )
+    .unwrap();
+    let out = run(
+        ws.path(),
+        &[
+            "check",
+            "ferry.md",
+            "--corpus",
+            "corpus",
+            "--no-cache",
+            "--format",
+            "json",
+        ],
+    );
+    assert_no_crash(&out);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let q = &report["files"][0]["quotes"][0];
+    assert_eq!(q["wording"], "exact", "{q}");
+    assert_eq!(q["attribution"], "matches", "{q}");
+    assert_eq!(q["source"]["path"], "broken.vtt", "{q}");
+    assert_eq!(q["source"]["cue_line"], 3, "{q}");
+    assert!(
+        q["source"].get("start_time").is_none(),
+        "a bad timing line gives no time: {q}"
+    );
+    assert_eq!(q["source"]["end_time"], "00:00:06.000", "{q}");
+}
+
+#[test]
 fn one_very_long_line() {
     let ws = workspace();
     let mb = if long() { 50 } else { 4 };

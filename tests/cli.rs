@@ -294,7 +294,7 @@ fn human_report_ends_with_a_summary() {
     let lines: Vec<&str> = r.stdout.lines().collect();
     let summary = lines[lines.len() - 2];
     assert!(
-        summary.starts_with("8 quotes: ")
+        summary.starts_with("9 quotes: ")
             && summary.contains(" verified, ")
             && summary.contains(" not found, ")
             && summary.contains(", 1 conflict ("),
@@ -624,7 +624,7 @@ fn index_counts_the_example_articles() {
             cache.path().to_str().unwrap(),
         ],
     );
-    assert!(r.stdout.starts_with("2 articles"), "{}", r.stdout);
+    assert!(r.stdout.starts_with("3 articles"), "{}", r.stdout);
 }
 
 // ---- real verdicts (need the engine) ----
@@ -706,6 +706,14 @@ const EXAMPLE_VERDICTS: &[(&str, &str, Option<Option<&str>>, &str, &str, Option<
         None,
     ),
     ("drone wall", "fragment", None, "not_found", "", None),
+    (
+        "Every kilometre of the border will be watched",
+        "speech",
+        Some(Some("Taras Melnyk")),
+        "exact",
+        "matches",
+        Some("interview-melnyk-2026-11-20.vtt"),
+    ),
 ];
 
 #[test]
@@ -806,7 +814,7 @@ fn human_report_names_file_line_and_column() {
         "note names the source: {out}"
     );
     assert!(
-        out.trim_end().ends_with("8 quotes: 5 verified, 1 altered, 1 not found, 1 conflict (1 without a speaker, 2 fragments)\n3 quotes to look at (3 warnings)."),
+        out.trim_end().ends_with("9 quotes: 6 verified, 1 altered, 1 not found, 1 conflict (1 without a speaker, 2 fragments)\n3 quotes to look at (3 warnings)."),
         "{out}"
     );
 }

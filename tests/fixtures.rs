@@ -7,7 +7,8 @@
 //! LINE:COL KIND SPEAKER “TEXT” | WORDING ATTRIBUTION | SOURCE:LINE SOURCE-SPEAKER | TOLD
 //! ```
 //!
-//! (without a corpus only `LINE:COL KIND SPEAKER “TEXT”`), the changes of an altered
+//! (`SOURCE:LINE@TIME` for a transcript: the line of the passage's first cue in the file,
+//! and its time; without a corpus only `LINE:COL KIND SPEAKER “TEXT”`), the changes of an altered
 //! quotation indented below it (`class: what changed`), `too short to look up` under a
 //! phrase too short for the sources to be asked, and the summary line last. `-` is nobody or nothing, `~` a
 //! described speaker. Run with `cargo test --release --test fixtures`; a failure prints a
@@ -21,7 +22,7 @@ use verbatim::check::verdict::{Summary, describe_change, diagnosis};
 use verbatim::check::{CheckOptions, Checker, Finding};
 use verbatim::config::Settings;
 use verbatim::draft::{ExtractOptions, Format, QuoteKind, Speaker, analyze};
-use verbatim::sources::{self, OpenWith};
+use verbatim::sources::{self, OpenWith, Place};
 use verbatim::text::LineIndex;
 
 const QUOTE_CHARS: usize = 60;
@@ -75,7 +76,15 @@ fn finding_lines(text: &str, index: &LineIndex, f: &Finding, settings: &Settings
                 0 => String::new(),
                 n => format!(" (+{n})"),
             };
-            format!("{}:{} {speaker}{others}", s.path, s.line)
+            // A transcript's passage: the line of its cue in the file, and its time.
+            let at = match &s.place {
+                Place::Cue { line, start, .. } => {
+                    let time = start.map_or("?".to_string(), |t| t.to_string());
+                    format!("{line}@{time}")
+                }
+                _ => s.line.to_string(),
+            };
+            format!("{}:{at} {speaker}{others}", s.path)
         }
         None => "-".to_string(),
     };

@@ -26,6 +26,15 @@ fn pos(text: &str, offset: usize, utf8: bool) -> Value {
     json!({"line": line, "character": col})
 }
 
+/// The title of the draft's summary code lens (the line `verbatim check` ends with).
+fn summary_lens(client: &mut LspClient, doc: &str) -> Value {
+    let r = client.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": doc}}),
+    );
+    r["result"][0]["command"]["title"].clone()
+}
+
 fn too_large_bytes(diagnostics: &[Value]) -> Option<u64> {
     let d = diagnostics.iter().find(|d| d["code"] == "too-large")?;
     let message = d["message"].as_str()?;
@@ -673,12 +682,8 @@ fn definition_opens_the_source_passage_and_symbols_outline_the_quotes() {
         hints[0]["position"],
         pos(DRAFT, nth_quote(DRAFT, 0).1, false)
     );
-    let r = client.request(
-        "textDocument/codeLens",
-        json!({"textDocument": {"uri": doc}}),
-    );
     assert_eq!(
-        r["result"][0]["command"]["title"],
+        summary_lens(&mut client, &doc),
         "3 quotes: 1 verified, 1 altered, 0 not found, 1 conflict"
     );
     assert!(client.shutdown_and_exit().success());
@@ -714,12 +719,8 @@ fn a_headline_less_source_is_titled_by_its_first_words() {
     );
     let hover = r["result"]["contents"]["value"].as_str().unwrap();
     assert!(hover.contains(&format!("Source: **{short}**")), "{hover}");
-    let r = client.request(
-        "textDocument/codeLens",
-        json!({"textDocument": {"uri": doc}}),
-    );
     assert_eq!(
-        r["result"][0]["command"]["title"],
+        summary_lens(&mut client, &doc),
         "1 quote: 1 verified, 0 altered, 0 not found, 0 conflicts"
     );
     assert!(client.shutdown_and_exit().success());
@@ -780,5 +781,62 @@ fn a_corpus_change_rechecks_open_drafts() {
     );
     // Now the draft's "folk" is in a source: no longer altered.
     client.diagnostics_where(&doc, 1, |d| !d.iter().any(|d| d["code"] == "altered"));
+    assert!(client.shutdown_and_exit().success());
+}
+
+/// A transcript as a source: its labels named in the editor's settings (`speakers`), the
+/// hover tells who said the words, when, and in which file, and go-to-source opens the cue.
+#[test]
+fn a_transcript_source_is_shown_by_speaker_and_time_and_opens_at_its_cue() {
+    let ws = workspace();
+    std::fs::write(
+        ws.path().join("sources/call.srt"),
+        "1\n00:00:01,000 --> 00:00:03,000\nSPEAKER 1: Will the ferry run?\n\n\
+         2\n00:03:12,000 --> 00:03:15,000\nSPEAKER 2: The ferry will run twice a day\n\n\
+         3\n00:03:15,000 --> 00:03:18,000\nfrom April, weather permitting.\n",
+    )
+    .unwrap();
+    let settings = options(
+        ws.path(),
+        json!({"speakers": {"sources/call.srt": {"SPEAKER 2": "Marta Kowalczyk"}}}),
+    );
+    let (mut client, _) = LspClient::start(ws.path(), json!({}), settings);
+    let doc = uri(&ws.path().join("draft.md"));
+    let draft =
+        "“The ferry will run twice a day from April, weather permitting,” said Marta Kowalczyk.\n";
+    client.open(&doc, "markdown", draft);
+    client.diagnostics(&doc, 1);
+    let r = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": doc}, "position": {"line": 0, "character": 5}}),
+    );
+    let hover = r["result"]["contents"]["value"].as_str().unwrap();
+    assert!(
+        hover.contains("Source: **Marta Kowalczyk, 00:03:12, call.srt**"),
+        "{hover}"
+    );
+    assert!(
+        hover.contains("Speaker in the source: Marta Kowalczyk"),
+        "{hover}"
+    );
+    let r = client.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": doc}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 9, "character": 0}}}),
+    );
+    assert_eq!(
+        r["result"][0]["label"], "✓ Marta Kowalczyk, 00:03:12",
+        "{r}"
+    );
+    let r = client.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": doc}, "position": {"line": 0, "character": 5}}),
+    );
+    assert_eq!(r["result"]["uri"], uri(&ws.path().join("sources/call.srt")));
+    // The timing line of the cue the words start in: line 6 of the file.
+    assert_eq!(r["result"]["range"]["start"]["line"], 5, "{r}");
+    assert_eq!(
+        summary_lens(&mut client, &doc),
+        "1 quote: 1 verified, 0 altered, 0 not found, 0 conflicts"
+    );
     assert!(client.shutdown_and_exit().success());
 }

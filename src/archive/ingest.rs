@@ -25,6 +25,9 @@ use super::postings::{self, Rows};
 use crate::corpus::{FileArticle, LoadWarning, Parsed, fingerprints, read_articles};
 use crate::draft::Format;
 
+/// Told for each interview transcript a corpus folder holds: the archive keeps articles only.
+pub const TRANSCRIPT_SKIPPED: &str = "an interview transcript: not added (the archive keeps no speakers or times); check it from its folder, beside the archive";
+
 /// Text a batch holds before it is written: a transaction of a few seconds.
 const BATCH_BYTES: usize = 16_000_000;
 /// Postings an add keeps in memory to merge its batches at the end (8 bytes each); past
@@ -120,7 +123,8 @@ impl Writer {
         }
     }
 
-    /// Adds every article under the corpus folders `roots`.
+    /// Adds every article under the corpus folders `roots` (interview transcripts aside:
+    /// `TRANSCRIPT_SKIPPED`).
     pub fn add_corpus(
         &mut self,
         roots: &[PathBuf],
@@ -134,6 +138,16 @@ impl Writer {
             read_articles(roots, follow_links_outside, |articles, problems| {
                 warnings.extend(problems);
                 for a in articles {
+                    // The archive has no place for a transcript's speakers and times: as
+                    // bare text its quotations would read as narration with guessed
+                    // speakers. Checked from its folder it keeps them.
+                    if a.parsed.spoken.is_some() {
+                        warnings.push(LoadWarning {
+                            path: PathBuf::from(&a.path),
+                            message: TRANSCRIPT_SKIPPED.to_string(),
+                        });
+                        continue;
+                    }
                     bytes += a.parsed.text.len();
                     batch.push(a);
                 }

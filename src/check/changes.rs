@@ -27,10 +27,13 @@ pub enum ChangeClass {
     Stitch,
     /// The quotation's sentences in another order than the source's.
     Order,
+    /// A transcript's filler (`um`, `you know`), false start or repeated words left out:
+    /// the normal editing of speech, not an alteration (`check::spoken`).
+    Filler,
 }
 
 impl ChangeClass {
-    pub const ALL: [ChangeClass; 7] = [
+    pub const ALL: [ChangeClass; 8] = [
         ChangeClass::Word,
         ChangeClass::Negation,
         ChangeClass::Number,
@@ -38,6 +41,7 @@ impl ChangeClass {
         ChangeClass::Contraction,
         ChangeClass::Stitch,
         ChangeClass::Order,
+        ChangeClass::Filler,
     ];
 
     /// Its name in the JSON report, SARIF and the fixtures.
@@ -50,7 +54,13 @@ impl ChangeClass {
             ChangeClass::Contraction => "contraction",
             ChangeClass::Stitch => "stitch",
             ChangeClass::Order => "order",
+            ChangeClass::Filler => "filler",
         }
+    }
+
+    /// Is a change of this kind an alteration at all? Not a filler left out of speech.
+    pub fn alters(self) -> bool {
+        self != ChangeClass::Filler
     }
 
     /// Does a change of this kind make the quotation say something else?

@@ -49,7 +49,8 @@ pub fn source_wording(finding: &Finding, draft: &str) -> Option<Vec<Edit>> {
         })
         .collect();
     let mut edits: Vec<Edit> = Vec::new();
-    for c in &finding.changes {
+    // Fillers left out of speech stay out: they are no alteration to undo.
+    for c in finding.changes.iter().filter(|c| c.class.alters()) {
         let r = c.draft_range.clone();
         draft.get(r.clone())?;
         let edit = match (c.class, c.draft.is_empty(), c.source.is_empty()) {

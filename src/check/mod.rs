@@ -6,6 +6,7 @@ pub mod align;
 mod changes;
 pub mod fix;
 mod session;
+mod spoken;
 pub mod verdict;
 
 pub use changes::{Change, ChangeClass};
@@ -660,9 +661,16 @@ fn check_quote(
     finding.other_sources = others.len();
     finding.changes =
         changes::changes(&best.article, &best.alignment.ops, &best.map, &w.view(text));
-    // An ellipsis that leaves out a negation is no legitimate omission.
-    if finding.wording == Wording::Exact && !finding.changes.is_empty() {
+    if best.article.is_spoken() {
+        spoken::tidy(&best.article, &mut finding.changes);
+    }
+    // An ellipsis that leaves out a negation is no legitimate omission; a speaker's fillers
+    // left out are.
+    let alters = finding.changes.iter().any(|c| c.class.alters());
+    if finding.wording == Wording::Exact && alters {
         finding.wording = Wording::Altered;
+    } else if finding.wording == Wording::Altered && !alters && !finding.changes.is_empty() {
+        finding.wording = Wording::Exact;
     }
     let mut source = source_of(best, speaker.as_ref());
     // The passage covers the source words a change names (a replaced last word).
@@ -739,10 +747,10 @@ fn passage_span(b: &Backing) -> Range<usize> {
 }
 
 /// Do the article's quotation marks hold most of the source words the alignment matched?
-/// A source with speaker labels gives all its words to someone.
+/// A source with speaker labels, or a transcript, gives all its words to someone.
 fn is_quoted(b: &Backing) -> bool {
     let article = &b.article;
-    if article.knows_speakers() {
+    if article.knows_speakers() || article.is_spoken() {
         return true;
     }
     let pieces: Vec<&Range<usize>> = article.quotes().iter().flat_map(|q| &q.pieces).collect();

@@ -70,10 +70,13 @@ pub enum Code {
     MeaningChanged,
     ParaphraseQuoted,
     Unchecked,
+    /// Verified against a transcript, with the speaker's fillers, false starts or repeated
+    /// words left out: normal editing, told as a note.
+    Tidied,
 }
 
 impl Code {
-    pub const ALL: [Code; 9] = [
+    pub const ALL: [Code; 10] = [
         Code::Verified,
         Code::Altered,
         Code::NotFound,
@@ -83,6 +86,7 @@ impl Code {
         Code::MeaningChanged,
         Code::ParaphraseQuoted,
         Code::Unchecked,
+        Code::Tidied,
     ];
 
     /// The stable identifier (SARIF `ruleId`, the `[code]` of human output, the LSP code).
@@ -97,6 +101,7 @@ impl Code {
             Code::MeaningChanged => "meaning-changed",
             Code::ParaphraseQuoted => "paraphrase-quoted",
             Code::Unchecked => "unchecked",
+            Code::Tidied => "tidied",
         }
     }
 
@@ -122,6 +127,9 @@ impl Code {
             Code::Unchecked => {
                 "A source (a shared archive) did not answer, and the others cannot vouch for the quotation."
             }
+            Code::Tidied => {
+                "The quotation is the transcript's words, with fillers, false starts or repeated words left out: normal editing of speech."
+            }
         }
     }
 
@@ -137,6 +145,7 @@ impl Code {
             Code::MeaningChanged => s.meaning_changed,
             Code::ParaphraseQuoted => s.paraphrase_quoted,
             Code::Unchecked => s.unchecked,
+            Code::Tidied => s.tidied,
         }
     }
 }
@@ -175,6 +184,11 @@ pub fn diagnosis(finding: &Finding, severities: &Severities) -> Option<Diagnosis
         ));
     }
     let meaning = finding.changes.iter().any(|c| c.class.changes_meaning());
+    // Fillers left out of speech are no alteration: the messages name the others.
+    let altering: Vec<Change> = (finding.changes.iter())
+        .filter(|c| c.class.alters())
+        .cloned()
+        .collect();
     match finding.wording {
         Wording::NotFound if fragment => issues.push((
             Code::FragmentNotFound,
@@ -189,12 +203,12 @@ pub fn diagnosis(finding: &Finding, severities: &Severities) -> Option<Diagnosis
         Wording::Altered if meaning => issues.push((
             Code::MeaningChanged,
             quiet(Code::MeaningChanged),
-            meaning_message(&finding.changes),
+            meaning_message(&altering),
         )),
         Wording::Altered => issues.push((
             Code::Altered,
             quiet(Code::Altered),
-            altered_message(&finding.changes),
+            altered_message(&altering),
         )),
         Wording::Unknown => issues.push((
             Code::Unchecked,
@@ -229,6 +243,20 @@ pub fn diagnosis(finding: &Finding, severities: &Severities) -> Option<Diagnosis
         ));
     }
 
+    let tidied: Vec<&Change> = (finding.changes.iter())
+        .filter(|c| !c.class.alters())
+        .collect();
+    if issues.is_empty() && !tidied.is_empty() && severities.tidied != Severity::Off {
+        return Some(Diagnosis {
+            severity: severities.tidied,
+            code: Code::Tidied,
+            message: format!(
+                "{}; speech tidied: {}",
+                verified_message(finding),
+                listed_words(tidied.into_iter())
+            ),
+        });
+    }
     if issues.is_empty() {
         return (finding.wording == Wording::Exact && severities.verified != Severity::Off).then(
             || Diagnosis {
@@ -362,6 +390,32 @@ fn verified_message(finding: &Finding) -> String {
     }
 }
 
+/// Who said a transcript's passage and when: `Marta Kowalczyk, 00:03:12` (the parts the
+/// transcript gives; possibly neither). `None` for an article's passage.
+pub fn said_when(source: &crate::check::Source) -> Option<String> {
+    let crate::sources::Place::Cue { start, .. } = &source.place else {
+        return None;
+    };
+    let who = source
+        .speaker
+        .as_deref()
+        .or(source.speaker_description.as_deref());
+    let when = start.map(|t| t.to_string());
+    let parts: Vec<&str> = [who, when.as_deref()].into_iter().flatten().collect();
+    Some(parts.join(", "))
+}
+
+/// `said_when` and the transcript's file: `Marta Kowalczyk, 00:03:12,
+/// harbour-2026-11-20.vtt`.
+pub fn said(source: &crate::check::Source) -> Option<String> {
+    let when = said_when(source)?;
+    let file = source.path.rsplit('/').next().unwrap_or(&source.path);
+    Some(match when.as_str() {
+        "" => file.to_string(),
+        when => format!("{when}, {file}"),
+    })
+}
+
 /// Who the source gives the words to: a name, or a description ("a BBC spokesman").
 pub fn source_speaker(finding: &Finding) -> Option<&str> {
     let source = finding.source.as_ref()?;
@@ -411,6 +465,19 @@ fn meaning_message(changes: &[Change]) -> String {
     out
 }
 
+/// `"um" dropped, "we will" dropped`: changes by their words only.
+fn listed_words<'a>(changes: impl ExactSizeIterator<Item = &'a Change>) -> String {
+    let n = changes.len();
+    let mut parts: Vec<String> = changes
+        .take(SHOWN)
+        .map(|c| format!("\"{}\" dropped", c.source))
+        .collect();
+    if n > SHOWN {
+        parts.push(format!("and {} more", n - SHOWN));
+    }
+    parts.join(", ")
+}
+
 fn listed<'a>(changes: impl ExactSizeIterator<Item = &'a Change>) -> String {
     let n = changes.len();
     let mut parts: Vec<String> = changes.take(SHOWN).map(describe_change).collect();
@@ -445,6 +512,9 @@ pub fn describe_change(change: &Change) -> String {
             "\"{}\" comes earlier in the source ({apart} word{s} before)",
             first_words(&change.draft)
         ),
+        ChangeClass::Filler => {
+            format!("{words} (a filler, false start or repeat: normal editing of speech)")
+        }
     }
 }
 

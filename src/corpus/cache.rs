@@ -31,7 +31,7 @@ const MAGIC: &[u8; 8] = b"VRBTMIDX";
 /// Bump on any change to the layout or to what a fingerprint means (tokenizer, k, w, hash).
 // Bump on any change to the layout, the fingerprinting or the tokenizer's hashes
 // (`text::words`, locked by `hash_is_stable`): an old cache must be rebuilt, not misread.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 const HEADER: usize = 64;
 
 /// The index bytes: built in memory, or mapped from the cache file.
@@ -591,6 +591,8 @@ mod tests {
                 FileFormat::Markdown,
                 FileFormat::Html,
                 FileFormat::JsonLines,
+                FileFormat::WebVtt,
+                FileFormat::SubRip,
             ] {
                 let _ = super::super::formats::parse_file(junk.clone(), format, "junk");
             }

@@ -1,17 +1,25 @@
 //! Reading one corpus file into articles: the title and text rules of each format (.txt,
-//! .md, .html, .jsonl). Pure functions over bytes; no file system access here.
+//! .md, .html, .jsonl, and transcripts: .vtt, .srt, and .txt/.md shaped as speaker-labelled
+//! turns, read by `transcript`). Pure functions over bytes; no file system access here.
 
 use std::path::Path;
 
 use serde::Deserialize;
 
-/// The formats a corpus file can be in, chosen by extension.
+use super::transcript::{self, Spoken, Transcript};
+
+/// The formats a corpus file can be in, chosen by extension. A .txt or .md file whose
+/// lines are speaker-labelled turns is read as a transcript (`transcript::looks_labelled`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileFormat {
     Text,
     Markdown,
     Html,
     JsonLines,
+    /// WebVTT captions (.vtt).
+    WebVtt,
+    /// SubRip captions (.srt).
+    SubRip,
 }
 
 /// One article as a format reads it, before it gets an id.
@@ -29,6 +37,8 @@ pub struct Parsed {
     pub line: u32,
     pub offset: u64,
     pub len: u64,
+    /// For a transcript: its speakers' turns and its cues (times and lines).
+    pub spoken: Option<Spoken>,
 }
 
 /// What reading a file gave: its articles and what was wrong with it (one message a
@@ -64,6 +74,8 @@ impl FileFormat {
             "md" | "markdown" => Some(FileFormat::Markdown),
             "html" | "htm" => Some(FileFormat::Html),
             "jsonl" => Some(FileFormat::JsonLines),
+            "vtt" => Some(FileFormat::WebVtt),
+            "srt" => Some(FileFormat::SubRip),
             _ => None,
         }
     }
@@ -74,6 +86,8 @@ impl FileFormat {
             FileFormat::Markdown => 1,
             FileFormat::Html => 2,
             FileFormat::JsonLines => 3,
+            FileFormat::WebVtt => 4,
+            FileFormat::SubRip => 5,
         }
     }
 
@@ -83,6 +97,8 @@ impl FileFormat {
             1 => Some(FileFormat::Markdown),
             2 => Some(FileFormat::Html),
             3 => Some(FileFormat::JsonLines),
+            4 => Some(FileFormat::WebVtt),
+            5 => Some(FileFormat::SubRip),
             _ => None,
         }
     }
@@ -113,7 +129,9 @@ pub fn parse_file(bytes: Vec<u8>, format: FileFormat, name: &str) -> FileRead {
         return parse_jsonl(&bytes);
     }
     let text = decode(bytes, &mut read.problems);
-    read.articles.push(parse_document(text, format, name));
+    let (parsed, problems) = read_document(text, format, name);
+    read.problems.extend(problems);
+    read.articles.extend(parsed);
     read
 }
 
@@ -143,7 +161,50 @@ pub fn parse_jsonl_line(bytes: &[u8]) -> Result<Parsed, String> {
     })
 }
 
-/// A non-.jsonl file's text as one article.
+/// A non-.jsonl file's text as one article (none for a transcript with no speech in it),
+/// and what was wrong with it.
+pub fn read_document(
+    text: String,
+    format: FileFormat,
+    name: &str,
+) -> (Option<Parsed>, Vec<String>) {
+    let transcript = match format {
+        FileFormat::WebVtt => transcript::parse_vtt(&text),
+        FileFormat::SubRip => transcript::parse_srt(&text),
+        FileFormat::Text | FileFormat::Markdown if transcript::looks_labelled(&text) => {
+            transcript::parse_labelled(&text)
+        }
+        _ => return (Some(parse_document(text, format, name)), Vec::new()),
+    };
+    // A Markdown transcript's front matter or heading names it, as an article's does.
+    // (Its first line is no title: it is a speaker's turn.)
+    let titled = text.trim_start_matches('\u{feff}').starts_with("---")
+        || text.trim_start_matches('\u{feff}').starts_with("+++")
+        || text.lines().any(|l| l.trim_start().starts_with("# "));
+    let title = transcript.title.or_else(|| {
+        (format == FileFormat::Markdown && titled)
+            .then(|| markdown_title(&text))
+            .filter(|t| !t.is_empty())
+    });
+    let Transcript {
+        text,
+        spoken,
+        problems,
+        ..
+    } = transcript;
+    if spoken.cues.is_empty() {
+        return (None, problems);
+    }
+    let parsed = Parsed {
+        title: title.unwrap_or_else(|| name.to_string()),
+        text,
+        spoken: Some(spoken),
+        ..Parsed::default()
+    };
+    (Some(parsed), problems)
+}
+
+/// A non-.jsonl file's text as one article, read as an article whatever its shape.
 pub fn parse_document(text: String, format: FileFormat, name: &str) -> Parsed {
     let (title, text, meta) = match format {
         FileFormat::Html => {
@@ -155,7 +216,7 @@ pub fn parse_document(text: String, format: FileFormat, name: &str) -> Parsed {
             let meta = super::meta::front_matter(&text);
             (markdown_title(&text), text, meta)
         }
-        FileFormat::Text | FileFormat::JsonLines => (
+        FileFormat::Text | FileFormat::JsonLines | FileFormat::WebVtt | FileFormat::SubRip => (
             first_line(&text).to_string(),
             text,
             super::meta::Meta::default(),
@@ -570,6 +631,47 @@ mod tests {
         );
         assert_eq!(a.title, "Ministers back plan");
         assert_eq!(a.text, "Ministers back plan\n\nThe plan was backed.\n");
+    }
+
+    #[test]
+    fn transcripts_are_read_by_extension_and_shape() {
+        let vtt = "WEBVTT - Harbour call\n\n00:01.000 --> 00:02.000\n<v Ann Lee>We will.\n";
+        let a = one(vtt, FileFormat::WebVtt);
+        assert_eq!(a.title, "Harbour call");
+        assert_eq!(a.text, "Ann Lee: We will.\n");
+        assert_eq!(a.spoken.unwrap().labels[0].speaker, "Ann Lee");
+        let srt = "1\n00:00:01,000 --> 00:00:02,000\nAnn Lee: We will.\n";
+        assert_eq!(one(srt, FileFormat::SubRip).title, "name.x");
+        let turns = "Ann Lee: We will.\nTom Reed: When?\nAnn Lee: Soon.\n";
+        let md = format!("---\ntitle: The call\n---\n{turns}");
+        let a = one(&md, FileFormat::Markdown);
+        assert_eq!(a.title, "The call");
+        assert!(a.spoken.is_some());
+        assert_eq!(one(turns, FileFormat::Markdown).title, "name.x");
+        assert_eq!(one(turns, FileFormat::Text).title, "name.x");
+        // An article is read as one whatever lines it holds.
+        let article = one("Rates held\n\nNote: provisional.\n", FileFormat::Text);
+        assert!(article.spoken.is_none());
+        assert_eq!(
+            FileFormat::from_path(Path::new("a/Call.VTT")),
+            Some(FileFormat::WebVtt)
+        );
+        assert_eq!(
+            FileFormat::from_path(Path::new("b.srt")),
+            Some(FileFormat::SubRip)
+        );
+        // No speech at all: no article, and a problem that says so.
+        let read = parse_file(
+            b"WEBVTT\n\nNOTE nothing\n".to_vec(),
+            FileFormat::WebVtt,
+            "n.vtt",
+        );
+        assert!(read.articles.is_empty());
+        assert!(
+            read.problems.iter().any(|p| p.contains("no speech")),
+            "{:?}",
+            read.problems
+        );
     }
 
     #[test]

@@ -360,5 +360,7 @@ pub fn read_text(path: &Path, file: &FileEntry, doc: &DocEntry) -> std::io::Resu
     let bytes = fs::read(path)?;
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let name = file.rel.rsplit('/').next().unwrap_or(&file.rel);
-    Ok(formats::parse_document(text, file.format, name))
+    formats::read_document(text, file.format, name)
+        .0
+        .ok_or_else(|| invalid("no speech in the transcript".to_string()))
 }

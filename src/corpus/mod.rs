@@ -10,6 +10,7 @@ mod formats;
 mod index;
 mod load;
 pub mod meta;
+mod transcript;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -78,6 +79,10 @@ pub struct OpenOptions {
     /// Follow symbolic links that lead outside the corpus folders (off: they are skipped
     /// with a warning, so a link cannot pull private files into the corpus).
     pub follow_links_outside: bool,
+    /// Names for transcripts' speaker labels, by canonical file or folder
+    /// (`config::canonical_speakers`): applied as a transcript is fetched, so a change
+    /// needs no re-indexing.
+    pub speakers: crate::config::SpeakerNames,
 }
 
 impl std::fmt::Debug for OpenOptions {
@@ -156,6 +161,7 @@ pub struct Corpus {
     stats: Stats,
     changes: Changes,
     articles: Mutex<Recent>,
+    speakers: crate::config::SpeakerNames,
 }
 
 /// Parsed articles kept in memory: the candidates (8 a quotation) of a few long drafts.
@@ -272,6 +278,7 @@ impl Corpus {
             stats,
             changes,
             articles: Mutex::default(),
+            speakers: options.speakers.clone(),
         })
     }
 
@@ -333,7 +340,11 @@ impl Corpus {
         let entry: &DocEntry = self.image.docs.get(doc as usize)?;
         let file = self.image.files.get(entry.file as usize)?;
         let parsed = load::read_text(&file_path(&self.sources, file), file, entry).ok()?;
-        let mut article = Article::new(parsed.text, file.format.draft_format());
+        let format = match parsed.spoken {
+            Some(_) => crate::draft::Format::Plain,
+            None => file.format.draft_format(),
+        };
+        let mut article = Article::new(parsed.text, format);
         article.path = self.path(doc)?;
         article.title = entry.title.clone();
         article.url = entry.url.clone();
@@ -346,7 +357,9 @@ impl Corpus {
                 path,
                 line: entry.line as usize,
             },
-            formats::FileFormat::Html => Origin::File {
+            formats::FileFormat::Html
+            | formats::FileFormat::WebVtt
+            | formats::FileFormat::SubRip => Origin::File {
                 path,
                 text_is_file: false,
             },
@@ -355,6 +368,26 @@ impl Corpus {
                 text_is_file: true,
             },
         };
+        if let Some(spoken) = parsed.spoken {
+            // A transcript's text is its turns, not the file's bytes.
+            article.origin = match article.origin {
+                Origin::File { path, .. } => Origin::File {
+                    path,
+                    text_is_file: false,
+                },
+                other => other,
+            };
+            let file = file_path(&self.sources, file);
+            article.labels = spoken.labels;
+            for label in &mut article.labels {
+                if let Some(name) =
+                    crate::config::speaker_name(&self.speakers, &file, &label.speaker)
+                {
+                    label.speaker = name.to_string();
+                }
+            }
+            article.cues = spoken.cues;
+        }
         let article = Arc::new(article);
         self.lock_articles()
             .put(u64::from(doc), Arc::clone(&article), ARTICLE_CACHE);

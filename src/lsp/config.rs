@@ -98,6 +98,10 @@ fn fold_keys(
         let name = snake(&key);
         let path = format!("{prefix}{key}");
         match known.get(&name) {
+            // Transcript paths and speaker labels are data, not keys to fold.
+            Some(_) if prefix.is_empty() && name == "speakers" => {
+                out.insert(name, value);
+            }
             Some(shape @ Value::Object(_)) => match value {
                 Value::Object(inner) => {
                     let inner = fold_keys(inner, shape, &format!("{path}."), left_out);
@@ -258,6 +262,40 @@ mod tests {
         assert_eq!(s.severity.not_found, Severity::Hint);
         assert_eq!(s.cache_dir, Some(dir.path().join("cache")));
         assert!(!s.inlay_hints);
+    }
+
+    #[test]
+    fn speaker_names_come_from_the_file_and_the_editor() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("interviews")).unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "[speakers.interviews]\n\"SPEAKER 1\" = \"Tom Reed\"\n",
+        )
+        .unwrap();
+        let layers = Layers {
+            root: Some(dir.path().to_path_buf()),
+            init: None,
+            editor: Some(json!({"verbatim": {"speakers": {
+                "calls/ferry.srt": {"SPEAKER 2": "Marta Kowalczyk"},
+                "calls/bad.srt": {"SPEAKER 2": 3},
+            }}})),
+        };
+        let resolved = layers.resolve().unwrap();
+        let s = &resolved.settings;
+        let names = |p: &str| s.speakers.get(&dir.path().join(p)).cloned();
+        assert_eq!(
+            names("interviews").unwrap()["SPEAKER 1"],
+            "Tom Reed",
+            "labels keep their spelling"
+        );
+        assert_eq!(
+            names("calls/ferry.srt").unwrap()["SPEAKER 2"],
+            "Marta Kowalczyk"
+        );
+        assert_eq!(names("calls/bad.srt"), None);
+        let warning = resolved.warning.expect("a warning");
+        assert!(warning.contains("speakers.calls/bad.srt"), "{warning}");
     }
 
     #[test]

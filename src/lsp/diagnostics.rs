@@ -131,12 +131,21 @@ pub fn hover(finding: &Finding, draft: &str, article: Option<&str>) -> String {
             "  \nSpeaker in the source: {}",
             escape(source_speaker(finding).unwrap_or("not given"))
         );
-        let _ = write!(
-            out,
-            "\n\nSource: **{}** — `{}`",
-            escape(&short_title(&source.title)),
-            source.path
-        );
+        match crate::check::verdict::said(source) {
+            // A transcript: who said it, when, and the file (`Marta Kowalczyk, 00:03:12,
+            // harbour.vtt`).
+            Some(said) => {
+                let _ = write!(out, "\n\nSource: **{}** — `{}`", escape(&said), source.path);
+            }
+            None => {
+                let _ = write!(
+                    out,
+                    "\n\nSource: **{}** — `{}`",
+                    escape(&short_title(&source.title)),
+                    source.path
+                );
+            }
+        }
         if let Some(url) = &source.url {
             let _ = write!(out, "  \n{url}");
         }
@@ -404,7 +413,11 @@ pub fn inlay_hint(finding: &Finding, rope: &Rope, enc: Encoding) -> Option<Inlay
         && !finding.quote.ignored;
     verified.then(|| InlayHint {
         position: position::position(rope, finding.quote.end, enc),
-        label: InlayHintLabel::String(format!("✓ {}", short_title(&source.title))),
+        // A transcript's passage by who said it and when (`✓ Marta Kowalczyk, 00:03:12`).
+        label: InlayHintLabel::String(match crate::check::verdict::said_when(source) {
+            Some(when) if !when.is_empty() => format!("✓ {when}"),
+            _ => format!("✓ {}", short_title(&source.title)),
+        }),
         kind: None::<InlayHintKind>,
         text_edits: None,
         tooltip: None,
@@ -624,6 +637,30 @@ mod tests {
         assert_eq!(
             at(&source_location(&source, Encoding::Utf16, true).unwrap()),
             (6, 0, 0)
+        );
+        // A transcript: the line of the passage's first cue.
+        source.place = Place::Cue {
+            path: dir.path().join("harbour.vtt"),
+            line: 8,
+            start: Some(crate::sources::Timestamp(192_000)),
+            end: None,
+        };
+        assert_eq!(
+            at(&source_location(&source, Encoding::Utf16, true).unwrap()),
+            (7, 0, 0)
+        );
+        source.speaker = Some("Marta Kowalczyk".into());
+        source.path = "interviews/harbour.vtt".into();
+        let f = Finding {
+            source: Some(source.clone()),
+            ..finding(Wording::Exact, AttributionVerdict::Matches)
+        };
+        let shown = hover(&f, "", None);
+        assert!(
+            shown.contains(
+                "Source: **Marta Kowalczyk, 00:03:12, harbour.vtt** — `interviews/harbour.vtt`"
+            ),
+            "{shown}"
         );
         source.place = Place::Nowhere;
         assert_eq!(source_location(&source, Encoding::Utf16, true), None);

@@ -304,8 +304,9 @@ impl Shared {
         }
     }
 
-    /// Re-reads the settings from their layers; re-opens the corpus if its paths changed,
-    /// else re-checks the open drafts under the new settings.
+    /// Re-reads the settings from their layers; re-opens the corpus if its paths (or the
+    /// names of its transcripts' speakers) changed, else re-checks the open drafts under
+    /// the new settings.
     pub(super) async fn apply_settings(self: &Arc<Self>, initial: bool) {
         let resolved = lock(&self.state).layers.resolve();
         let settings = match resolved {
@@ -329,7 +330,8 @@ impl Shared {
             let reload = initial
                 || state.settings.corpus != settings.corpus
                 || state.settings.cache_dir != settings.cache_dir
-                || state.settings.follow_links_outside != settings.follow_links_outside;
+                || state.settings.follow_links_outside != settings.follow_links_outside
+                || state.settings.speakers != settings.speakers;
             state.settings = settings;
             reload
         };

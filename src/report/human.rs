@@ -151,12 +151,21 @@ fn render_one(
                 (ChangeClass::Order, _) => {
                     format!("order: comes earlier in the source ({apart} words before)")
                 }
+                (ChangeClass::Filler, _) => {
+                    format!(
+                        "left out: \"{}\" (speech tidied, not an alteration)",
+                        change.source
+                    )
+                }
                 (_, false) if r.is_empty() => format!("dropped: \"{}\"", change.source),
                 (_, false) => format!("the source has \"{}\"", change.source),
                 _ => "not in the source".to_string(),
             };
             let label = match change.class {
-                ChangeClass::Word | ChangeClass::Stitch | ChangeClass::Order => label,
+                ChangeClass::Word
+                | ChangeClass::Stitch
+                | ChangeClass::Order
+                | ChangeClass::Filler => label,
                 class => format!("{}: {label}", class.as_str()),
             };
             snippet =
@@ -183,7 +192,12 @@ fn render_one(
             (Some(file), Some(line)) => format!("{}:{line}", file.display()),
             _ => format!("{}:{}", source.path, source.line),
         };
-        let mut note = format!("source: {at} “{}”", short_title(&source.title));
+        // A transcript's passage: who said it and when, then where (`path:line` of the cue).
+        let mut note = match crate::check::verdict::said_when(source).as_deref() {
+            Some("") => format!("source: {at}"),
+            Some(when) => format!("source: {when}, {at}"),
+            None => format!("source: {at} “{}”", short_title(&source.title)),
+        };
         if let Some(line) = crate::check::verdict::provenance(finding) {
             note.push_str(&format!("; {line}"));
         } else if finding.other_sources > 0 {
@@ -308,6 +322,20 @@ mod more_tests {
         assert_eq!(
             note(&f),
             "= note: source: wire.jsonl#7:2 “Kyiv presses Nato”"
+        );
+        // A transcript's cue: who said it and when, then the cue's line in the file.
+        let source = f.source.as_mut().unwrap();
+        source.path = "harbour.vtt".into();
+        source.speaker = Some("Marta Kowalczyk".into());
+        source.place = Place::Cue {
+            path: "interviews/harbour.vtt".into(),
+            line: 8,
+            start: Some(crate::sources::Timestamp(192_000)),
+            end: None,
+        };
+        assert_eq!(
+            note(&f),
+            "= note: source: Marta Kowalczyk, 00:03:12, interviews/harbour.vtt:8"
         );
     }
 

@@ -45,7 +45,7 @@ struct Quote<'a> {
     attribution: AttributionVerdict,
     similarity: f32,
     changes: &'a [Change],
-    source: Option<&'a Source>,
+    source: Option<JsonSource<'a>>,
     other_sources: usize,
     /// Every article carrying the words, oldest first, with a `first` marker (when
     /// several do).
@@ -58,6 +58,33 @@ struct Quote<'a> {
     severity: Severity,
     code: Option<&'static str>,
     message: Option<String>,
+}
+
+/// A source passage, with where a transcript's passage was said: the times of its first
+/// and last cues (`00:03:12.000`) and the line of its first cue in the file.
+#[derive(Serialize)]
+struct JsonSource<'a> {
+    #[serde(flatten)]
+    source: &'a Source,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_time: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_time: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cue_line: Option<usize>,
+}
+
+impl<'a> JsonSource<'a> {
+    fn of(source: &'a Source) -> JsonSource<'a> {
+        let (start, end) = source.place.times();
+        let cue = matches!(source.place, crate::sources::Place::Cue { .. });
+        JsonSource {
+            source,
+            start_time: start.map(|t| t.full()),
+            end_time: end.map(|t| t.full()),
+            cue_line: source.place.line().filter(|_| cue),
+        }
+    }
 }
 
 /// The whole report as a JSON string (pretty-printed, with a final newline).
@@ -97,7 +124,7 @@ fn file<'a>(report: &'a FileReport, severities: &Severities) -> File<'a> {
                 attribution: f.attribution,
                 similarity: f.similarity,
                 changes: &f.changes,
-                source: f.source.as_ref(),
+                source: f.source.as_ref().map(JsonSource::of),
                 other_sources: f.other_sources,
                 provenance: carriers(f),
                 ignored: f.quote.ignored,
@@ -119,17 +146,21 @@ mod tests {
     use super::*;
     use crate::check::verdict::tests::finding;
 
+    /// The JSON report of one finding in the draft `path`.
+    fn report_of(path: &str, text: &str, f: crate::check::Finding) -> serde_json::Value {
+        let files = [FileReport {
+            path: path.into(),
+            text: text.into(),
+            findings: vec![f],
+        }];
+        serde_json::from_str(&render_json(&files, &Severities::default())).unwrap()
+    }
+
     #[test]
     fn fields_of_design_md() {
         let text = "# Title\n\nHe — “Ukraine’s Nato bid,” Andrii Sybiha said.\n";
         let f = finding(text, "“Ukraine’s Nato bid,”", Some("Andrii Sybiha"));
-        let files = [FileReport {
-            path: "draft.md".into(),
-            text: text.into(),
-            findings: vec![f],
-        }];
-        let v: serde_json::Value =
-            serde_json::from_str(&render_json(&files, &Severities::default())).unwrap();
+        let v = report_of("draft.md", text, f);
         assert_eq!(v["version"], 1);
         let q = &v["files"][0]["quotes"][0];
         assert_eq!(v["files"][0]["path"], "draft.md");
@@ -155,6 +186,29 @@ mod tests {
         assert!(q["code"].is_null());
         assert_eq!(q["source"]["quoted"], true);
         assert_eq!(q["too_short"], false);
+        assert!(
+            q["source"].get("start_time").is_none(),
+            "an article has no times"
+        );
+    }
+
+    #[test]
+    fn a_transcript_passage_carries_its_times_and_cue_line() {
+        use crate::sources::{Place, Timestamp};
+        let text = "“The harbour stays open,” Marta Kowalczyk said.";
+        let mut f = finding(text, "“The harbour stays open,”", Some("Marta Kowalczyk"));
+        f.source.as_mut().unwrap().place = Place::Cue {
+            path: "interviews/harbour.vtt".into(),
+            line: 8,
+            start: Some(Timestamp(192_000)),
+            end: Some(Timestamp(199_500)),
+        };
+        let v = report_of("d.md", text, f);
+        let s = &v["files"][0]["quotes"][0]["source"];
+        assert_eq!(s["start_time"], "00:03:12.000");
+        assert_eq!(s["end_time"], "00:03:19.500");
+        assert_eq!(s["cue_line"], 8);
+        assert_eq!(s["speaker"], "Marta Kowalczyk");
     }
 
     #[test]
@@ -168,13 +222,7 @@ mod tests {
             source_range: 120..123,
             ..Change::words("", "not", at..at)
         }];
-        let files = [FileReport {
-            path: "d.md".into(),
-            text: text.into(),
-            findings: vec![f],
-        }];
-        let v: serde_json::Value =
-            serde_json::from_str(&render_json(&files, &Severities::default())).unwrap();
+        let v = report_of("d.md", text, f);
         let q = &v["files"][0]["quotes"][0];
         assert_eq!(
             q["changes"][0],

@@ -70,9 +70,11 @@ pub fn render_sarif(
             if let Some(source) = &finding.source {
                 let artifact = source_artifact(source, corpus_root);
                 let line = source.place.line().unwrap_or(source.line);
+                // A transcript's passage is told by who said it and when.
+                let told = crate::check::verdict::said(source).unwrap_or(source.title.clone());
                 result["relatedLocations"] = json!([{
                     "id": 1,
-                    "message": {"text": format!("source: {}", source.title)},
+                    "message": {"text": format!("source: {told}")},
                     "physicalLocation": {
                         "artifactLocation": artifact,
                         "region": {
@@ -81,6 +83,12 @@ pub fn render_sarif(
                         },
                     },
                 }]);
+                if let (Some(start), end) = source.place.times() {
+                    result["relatedLocations"][0]["properties"] = json!({
+                        "start_time": start.full(),
+                        "end_time": end.map(|t| t.full()),
+                    });
+                }
             }
             results.push(result);
         }
@@ -228,6 +236,16 @@ mod tests {
         assert_eq!(draft_uri("/tmp/a b/d.md"), "file:///tmp/a%20b/d.md");
     }
 
+    /// The SARIF log of one finding in the draft `d.md`, with no corpus folder.
+    fn log_of(text: &str, f: crate::check::Finding) -> Value {
+        let files = [FileReport {
+            path: "d.md".into(),
+            text: text.into(),
+            findings: vec![f],
+        }];
+        serde_json::from_str(&render_sarif(&files, &Severities::default(), None)).unwrap()
+    }
+
     #[test]
     fn a_jsonl_source_is_its_file_at_the_article_line() {
         let text = "“Kyiv grew six times,” Mr Sybiha said.\n";
@@ -238,18 +256,35 @@ mod tests {
             path: "/data/wire.jsonl".into(),
             line: 7,
         };
-        let files = [FileReport {
-            path: "d.md".into(),
-            text: text.into(),
-            findings: vec![f],
-        }];
-        let log: Value =
-            serde_json::from_str(&render_sarif(&files, &Severities::default(), None)).unwrap();
+        let log = log_of(text, f);
         let related = &log["runs"][0]["results"][0]["relatedLocations"][0]["physicalLocation"];
         assert_eq!(
             related["artifactLocation"]["uri"],
             "file:///data/wire.jsonl"
         );
         assert_eq!(related["region"]["startLine"], 7);
+    }
+
+    #[test]
+    fn a_transcript_source_is_its_cue_with_speaker_and_times() {
+        let text = "“The harbour stays open,” Marta Kowalczyk said.\n";
+        let mut f = finding(text, "“The harbour stays open,”", Some("Marta Kowalczyk"));
+        f.wording = Wording::Altered;
+        f.source.as_mut().unwrap().path = "harbour.vtt".into();
+        f.source.as_mut().unwrap().place = Place::Cue {
+            path: "/data/harbour.vtt".into(),
+            line: 8,
+            start: Some(crate::sources::Timestamp(192_000)),
+            end: Some(crate::sources::Timestamp(199_000)),
+        };
+        let log = log_of(text, f);
+        let related = &log["runs"][0]["results"][0]["relatedLocations"][0];
+        assert_eq!(
+            related["message"]["text"],
+            "source: Marta Kowalczyk, 00:03:12, harbour.vtt"
+        );
+        assert_eq!(related["physicalLocation"]["region"]["startLine"], 8);
+        assert_eq!(related["properties"]["start_time"], "00:03:12.000");
+        assert_eq!(related["properties"]["end_time"], "00:03:19.000");
     }
 }

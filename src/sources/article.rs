@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 
+use super::cue::{Cue, Timestamp, cue_at};
 use crate::draft::{ExtractOptions, Format, Prepared, Quote, Speaker};
 
 /// Where an article lives, as its backend knows it.
@@ -47,6 +48,14 @@ pub enum Place {
         id: u64,
         line: usize,
     },
+    /// In a transcript: the file, the 1-based line where the passage's first cue starts,
+    /// and the times of the passage's first and last cues (when the transcript gives them).
+    Cue {
+        path: PathBuf,
+        line: usize,
+        start: Option<Timestamp>,
+        end: Option<Timestamp>,
+    },
 }
 
 impl Place {
@@ -54,7 +63,9 @@ impl Place {
     pub fn file(&self) -> Option<&std::path::Path> {
         match self {
             Place::Nowhere | Place::Row { .. } => None,
-            Place::File { path, .. } | Place::Line { path, .. } => Some(path),
+            Place::File { path, .. } | Place::Line { path, .. } | Place::Cue { path, .. } => {
+                Some(path)
+            }
         }
     }
 
@@ -62,9 +73,18 @@ impl Place {
     pub fn line(&self) -> Option<usize> {
         match self {
             Place::Nowhere => None,
-            Place::File { line, .. } | Place::Line { line, .. } | Place::Row { line, .. } => {
-                Some(*line)
-            }
+            Place::File { line, .. }
+            | Place::Line { line, .. }
+            | Place::Row { line, .. }
+            | Place::Cue { line, .. } => Some(*line),
+        }
+    }
+
+    /// When the passage was said: its first cue's start and its last cue's end.
+    pub fn times(&self) -> (Option<Timestamp>, Option<Timestamp>) {
+        match self {
+            Place::Cue { start, end, .. } => (*start, *end),
+            _ => (None, None),
         }
     }
 }
@@ -76,6 +96,51 @@ pub struct Label {
     /// Byte range of `Article::text`.
     pub range: Range<usize>,
     pub speaker: String,
+}
+
+impl Label {
+    /// Does the label name a person, rather than a placeholder a transcription tool gives
+    /// (`SPEAKER 1`, `Speaker B`, `Unknown speaker`) or a role (`Interviewer`, `Q`)? A
+    /// placeholder or a role is a described speaker: never matched with nor held against
+    /// the draft's named one (map it to a name under `[speakers]` in `verbatim.toml`).
+    pub fn names_someone(&self) -> bool {
+        !is_placeholder(&self.speaker)
+    }
+}
+
+/// `SPEAKER 1`, `Speaker B`, `spk_2`, `Unknown`, `Interviewer`, `Q`: a label that stands for
+/// no one in particular.
+pub fn is_placeholder(label: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "speaker",
+        "spk",
+        "participant",
+        "person",
+        "voice",
+        "unknown",
+        "unknown speaker",
+        "interviewer",
+        "interviewee",
+        "host",
+        "guest",
+        "moderator",
+        "reporter",
+        "journalist",
+        "caller",
+        "audience",
+        "audience member",
+        "q",
+        "a",
+    ];
+    let lower = label.trim().to_lowercase();
+    let head =
+        lower.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '_' | '-' | '#'));
+    // `Speaker B`: one letter after the role.
+    let head = match head.rsplit_once(' ') {
+        Some((role, letter)) if letter.chars().count() == 1 && ROLES.contains(&role) => role,
+        _ => head,
+    };
+    ROLES.contains(&head)
 }
 
 /// One source article, with its text, its words, and (read on first use) the quotations the
@@ -103,6 +168,8 @@ pub struct Article {
     /// Speakers the source names itself, in text order. Empty when it does not: then a
     /// passage's speaker is read from the text.
     pub labels: Vec<Label>,
+    /// A transcript's cues in text order (times and file lines); empty for an article.
+    pub cues: Vec<Cue>,
     /// The speaker analysis, on first use: most candidate articles of a quotation are only
     /// searched for its words and never need one.
     prepared: OnceLock<Prepared>,
@@ -129,6 +196,7 @@ impl Article {
             text,
             format,
             labels: Vec::new(),
+            cues: Vec::new(),
             prepared: OnceLock::new(),
             passage_speakers: Mutex::new(Vec::new()),
         }
@@ -142,6 +210,11 @@ impl Article {
     /// The quotations in `text`, with their speakers (`draft::analyze`).
     pub fn quotes(&self) -> &[Quote] {
         &self.prepared().quotes
+    }
+
+    /// Is the article a transcript of speech (it has cues)?
+    pub fn is_spoken(&self) -> bool {
+        !self.cues.is_empty()
     }
 
     /// Does the source name its speakers itself (`labels`)?
@@ -161,11 +234,12 @@ impl Article {
                 .find(|l| l.range.start <= span.start && span.start < l.range.end)
                 .map(|l| Speaker {
                     name: l.speaker.clone(),
-                    named: true,
+                    named: l.names_someone(),
                     cue: "label".to_string(),
                     mention: l.range.start..l.range.start,
-                    certain: true,
-                    // The source's own label: no guesswork.
+                    // The source's own label: no guesswork about who it is; but a
+                    // placeholder (`SPEAKER 1`) is no one the draft can be held to.
+                    certain: l.names_someone(),
                     confidence: 1.0,
                 });
         }
@@ -196,6 +270,15 @@ impl Article {
 
     /// Where the passage at `span` of the text lives.
     pub fn place(&self, span: Range<usize>) -> Place {
+        if let (Some(first), Some(path)) = (cue_at(&self.cues, span.start), self.origin_file()) {
+            let last = cue_at(&self.cues, span.end.saturating_sub(1).max(span.start));
+            return Place::Cue {
+                path: path.clone(),
+                line: first.line,
+                start: first.start,
+                end: last.and_then(|c| c.end).or(first.end),
+            };
+        }
         match &self.origin {
             Origin::Memory => Place::Nowhere,
             Origin::File {
@@ -221,6 +304,14 @@ impl Article {
                 id: *id,
                 line: self.line_of(span.start),
             },
+        }
+    }
+
+    /// The file the article was read from, if any.
+    fn origin_file(&self) -> Option<&PathBuf> {
+        match &self.origin {
+            Origin::File { path, .. } | Origin::Line { path, .. } => Some(path),
+            Origin::Memory | Origin::Row { .. } => None,
         }
     }
 
@@ -263,6 +354,57 @@ mod tests {
         // Unlabelled text has no speaker the source knows: nothing is read into it.
         let gap = jane - 3;
         assert_eq!(a.speaker_of(gap..gap + 1), None);
+    }
+
+    #[test]
+    fn a_transcript_places_a_passage_at_its_cues_and_placeholders_name_no_one() {
+        let text = "SPEAKER 1: The port stays open all winter.\n";
+        let at = |w: &str| text.find(w).unwrap();
+        let mut a = Article::new(text.to_string(), Format::Plain);
+        a.origin = Origin::File {
+            path: "i/call.srt".into(),
+            text_is_file: false,
+        };
+        let cue = |range: Range<usize>, start, end, line| Cue {
+            range,
+            start: Some(Timestamp(start)),
+            end: Some(Timestamp(end)),
+            line,
+        };
+        a.cues = vec![
+            cue(at("The")..at("all") - 1, 1_000, 3_000, 2),
+            cue(at("all")..text.len() - 1, 3_000, 5_500, 6),
+        ];
+        a.labels = vec![Label {
+            range: at("The")..text.len() - 1,
+            speaker: "SPEAKER 1".into(),
+        }];
+        // Over both cues: the first's line and start, the last's end.
+        assert_eq!(
+            a.place(at("port")..at("winter")),
+            Place::Cue {
+                path: "i/call.srt".into(),
+                line: 2,
+                start: Some(Timestamp(1_000)),
+                end: Some(Timestamp(5_500)),
+            }
+        );
+        assert_eq!(a.place(at("winter")..at("winter") + 6).line(), Some(6));
+        let s = a.speaker_of(at("port")..at("open")).unwrap();
+        assert_eq!((s.named, s.certain), (false, false), "{s:?}");
+        for placeholder in [
+            "SPEAKER 1",
+            "Speaker B",
+            "spk_2",
+            "Interviewer",
+            "Q",
+            "Unknown speaker",
+        ] {
+            assert!(is_placeholder(placeholder), "{placeholder}");
+        }
+        for name in ["Marta Kowalczyk", "Speaker Pelosi", "Host Country"] {
+            assert!(!is_placeholder(name), "{name}");
+        }
     }
 
     #[test]

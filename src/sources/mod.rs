@@ -4,6 +4,7 @@
 //! folders (`corpus::Corpus`) is the first backend; `open` picks the backends from settings.
 
 mod article;
+mod cue;
 mod date;
 mod open;
 mod recent;
@@ -13,7 +14,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-pub use article::{Article, Label, Origin, Place};
+pub use article::{Article, Label, Origin, Place, is_placeholder};
+pub use cue::{Cue, Timestamp, cue_at};
 pub use date::date_key;
 pub use open::{OpenError, OpenWith, Opened, open};
 pub use recent::Recent;

@@ -112,6 +112,7 @@ fn open_folders(
         },
         progress: with.progress.clone(),
         follow_links_outside: settings.follow_links_outside,
+        speakers: crate::config::canonical_speakers(&settings.speakers),
     };
     let corpus = Corpus::open(roots, &options)?;
     let warnings = corpus.warnings().to_vec();

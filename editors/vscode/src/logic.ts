@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as os from 'os';
 
 export const SEVERITIES = ['off', 'hint', 'information', 'warning', 'error'] as const;
-export const VERDICTS = ['verified', 'altered', 'notFound', 'conflicts', 'unattributed', 'fragmentNotFound', 'meaningChanged', 'paraphraseQuoted', 'unchecked'] as const;
+export const VERDICTS = ['verified', 'altered', 'notFound', 'conflicts', 'unattributed', 'fragmentNotFound', 'meaningChanged', 'paraphraseQuoted', 'unchecked', 'tidied'] as const;
 
 /** The keys of the `verbatim` section that belong to the extension, not the server. */
 export const CLIENT_ONLY_KEYS = ['server', 'trace'];

@@ -43,6 +43,8 @@ test('defaults match the server defaults', () => {
     'verbatim.severity.meaningChanged': 'error',
     'verbatim.severity.paraphraseQuoted': 'warning',
     'verbatim.severity.unchecked': 'warning',
+    'verbatim.severity.tidied': 'hint',
+    'verbatim.speakers': {},
   };
   for (const [k, v] of Object.entries(expected)) assert.deepEqual(props[k]?.default, v, k);
   for (const [k, p] of Object.entries(props)) assert.ok(p.markdownDescription || p.description, `${k} has a description`);
