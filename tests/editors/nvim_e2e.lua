@@ -101,7 +101,7 @@ end, 20), 'the verbatim server attaches to the draft')
 check(client.root_dir == ws, 'the root is the folder holding verbatim.toml', tostring(client.root_dir))
 
 -- Diagnostics: one per finding of `verbatim check` on the example.
-local expected_codes = { 'altered', 'unattributed', 'conflicts', 'not-found', 'fragment-not-found' }
+local expected_codes = { 'altered', 'unattributed', 'conflicts', 'not-found', 'fragment-not-found', 'tidied' }
 local function diags() return vim.diagnostic.get(buf) end
 local function by_code(code)
   for _, d in ipairs(diags()) do if d.code == code then return d end end
@@ -154,6 +154,11 @@ check_diag('not-found', 'Europe has to be ready', '“', 'Americans,”', S.WARN
 check(by_code('fragment-not-found').severity == S.HINT, 'fragment-not-found: severity HINT')
 check(#diags() == #expected_codes, 'exactly ' .. #expected_codes .. ' diagnostics (verified quotes are off)',
   'got ' .. #diags())
+-- The quotation from the interview transcript: verified, the interviewee's fillers left out.
+local tidied = by_code('tidied')
+check(tidied and tidied.severity == vim.diagnostic.severity.HINT
+  and tidied.message:find('Taras Melnyk', 1, true) ~= nil,
+  'tidied: a hint that names the transcript\'s speaker', tidied and tidied.message or 'none')
 local related = altered.user_data and altered.user_data.lsp and altered.user_data.lsp.relatedInformation
 check(related and related[1] and related[1].location.uri:find('001_7023c601a84f21c2.txt', 1, true) ~= nil,
   'altered: related information points at the source file', vim.inspect(related))
