@@ -305,7 +305,23 @@ fn continuation(
             || doc.sent_of[k] == doc.sent_of[pt]
     });
     let adjacent_para = doc.para_of[qt] == doc.para_of[pt] + 1 && para_start && prev_last_in_para;
-    if (same_para || adjacent_para) && !quotes[prev].block {
+    // A sentence of someone else's reported speech in between (`"…" But her spokesman
+    // insisted she had delayed her entry. "…"`) hands the words on: no continuation.
+    // (A quotation that ends its sentence, `"… rehabilitated." But …`, leaves what follows
+    // to a new one even where the splitter keeps one sentence; its own attribution, `"…?"
+    // asked Dunn.`, `"…!" Smith said.`, `"…." He said.`, does not.)
+    let ends = doc.quote_ends_sentence.get(prev).copied().unwrap_or(false)
+        && (pt + 1..s)
+            .find(|&k| doc.word(k).is_some())
+            .is_some_and(|k| {
+                doc.is_cap_raw(k)
+                    && ctx.mention_at[k].is_none()
+                    && !doc.is_pronoun(k)
+                    && !doc.cue_at(k)
+            });
+    let reported_between =
+        (pt + 1..s).any(|k| (ends || doc.sent_of[k] != doc.sent_of[pt]) && doc.strong_cue_at(k));
+    if (same_para || adjacent_para) && !quotes[prev].block && !reported_between {
         return chosen[prev].clone();
     }
     None

@@ -125,6 +125,20 @@ fn a_pronoun_does_not_reach_back_past_a_heading() {
 }
 
 #[test]
+fn someone_else_s_reported_speech_in_between_ends_a_continuation() {
+    let t = "Open chief Paul McNamee had said: \"Kim's wrist obviously isn't going to be rehabilitated.\" But her spokesman insisted she had simply delayed her entry. \"The doctors are assessing her injury on a weekly basis.\"\n\n\"Why wouldn't you want to raise it?\" asked Anita Dunn, a partner at a firm. \"I think it's only prudent for people to raise that possibility.\"";
+    assert_eq!(
+        speakers(t),
+        [
+            "Kim's wrist: Paul McNamee",
+            "The doctors: ~her spokesman",
+            "Why wouldn't: Anita Dunn",
+            "I think: Anita Dunn"
+        ]
+    );
+}
+
+#[test]
 fn short_forms_resolve_to_the_nearest_full_name() {
     let t = "Andy Robinson, the head coach, and Jason Robinson, the full-back, spoke.\n\nAndy Robinson was asked about the mood. \"There is no lack of confidence,\" Robinson said.\n\nJason Robinson was asked too. \"We owe the supporters a performance,\" the full-back said.\n\n\"Vieira was well wound up for it,\" said Sir Alex. Sir Alex Ferguson left.";
     assert_eq!(
