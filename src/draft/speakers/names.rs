@@ -569,7 +569,10 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
         if let Some(w) = doc.lword(s)
             && (INTRO_WORDS.contains(&w) || w.ends_with("ing") || w.ends_with("ed"))
         {
-            match (s..t).find(|&k| doc.punct(k) == Some(',')) {
+            // (Only a comma that closes a short opening phrase: in `In November Mr Johnson
+            // announced the departure of the chief executive, Doug Smith.` the comma is an
+            // appositive's, and Doug Smith no subject.)
+            match (s..t.min(s + 9)).find(|&k| doc.punct(k) == Some(',')) {
                 Some(c) => from = c + 1,
                 // `By Wednesday Tony Blair had…`, `Even Deco was…`: a short opening phrase
                 // with no comma.
@@ -612,11 +615,26 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
         {
             k += 2;
         }
-        let speaking = (k..(k + 3).min(doc.len())).any(|j| doc.strong_cue_at(j));
+        // `…, noted NBC's Dante Chinni.`: a name right after a speech verb (an owner or a
+        // determiner between) is the inverted subject of that verb.
+        let mut v = m.run_start;
+        while v > 0
+            && v + 3 > m.run_start
+            && doc.word(v - 1).is_some_and(|w| {
+                super::tokens::is_possessive(w) || matches!(doc.lword(v - 1), Some("the"))
+            })
+        {
+            v -= 1;
+        }
+        let inverted = !m.possessive
+            && v > 0
+            && doc.strong_cue_at(v - 1)
+            && !doc.is(v - 1, list::CUE_ADDRESSED);
+        let speaking = inverted || (k..(k + 3).min(doc.len())).any(|j| doc.strong_cue_at(j));
         m.speaking = speaking;
         m.after_prep = after_prep;
         m.opening = opening;
-        m.subject = (first || after_conj) && !m.possessive && !after_prep;
+        m.subject = (first || after_conj || inverted) && !m.possessive && !after_prep;
     }
     // Roles: lower-case role words before the run (`skipper Jason Robinson`), and an
     // appositive after a person's name (`X, the Ireland coach,`).

@@ -139,6 +139,15 @@ fn someone_else_s_reported_speech_in_between_ends_a_continuation() {
 }
 
 #[test]
+fn an_appositive_at_a_sentence_end_is_no_subject_and_an_inverted_one_is() {
+    let t = "Work and Pensions Secretary Alan Johnson faced MPs.\n\nIn November Mr Johnson surprised MPs by announcing the departure of the agency's chief executive, Doug Smith. \"I should tell you that Doug has decided to stand aside.\n\n\"Doug has exceeded the four years that senior civil servants are expected to remain in a post,\" he said.\n\nThe debates are not likely to alter the campaign, noted NBC's Dante Chinni.\n\n\"Remember debates happen late in the campaign,\" he wrote.";
+    assert_eq!(
+        speakers(t),
+        ["I should: Alan Johnson", "Remember debates: Dante Chinni"]
+    );
+}
+
+#[test]
 fn short_forms_resolve_to_the_nearest_full_name() {
     let t = "Andy Robinson, the head coach, and Jason Robinson, the full-back, spoke.\n\nAndy Robinson was asked about the mood. \"There is no lack of confidence,\" Robinson said.\n\nJason Robinson was asked too. \"We owe the supporters a performance,\" the full-back said.\n\n\"Vieira was well wound up for it,\" said Sir Alex. Sir Alex Ferguson left.";
     assert_eq!(
