@@ -582,6 +582,17 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
                 None => {}
             }
         }
+        // `By Wednesday Tony Blair, who …, had lost patience`, `After the vote Mr Smith said`:
+        // a short phrase opened by a preposition, with no comma, before the subject.
+        if from == s
+            && t >= s + 2
+            && t <= s + 4
+            && doc.lword(s).is_some_and(is_preposition)
+            && (s + 1..t).all(|k| doc.word(k).is_some() && !doc.cue_at(k))
+            && mention_at.get(s + 1).copied().flatten().is_none()
+        {
+            from = t;
+        }
         let first = (from..t).all(|k| {
             doc.lword(k).is_none_or(|w| {
                 (!doc.is_cap(k) || doc.is(k, list::FUNCTION))

@@ -139,11 +139,15 @@ fn someone_else_s_reported_speech_in_between_ends_a_continuation() {
 }
 
 #[test]
-fn an_appositive_at_a_sentence_end_is_no_subject_and_an_inverted_one_is() {
-    let t = "Work and Pensions Secretary Alan Johnson faced MPs.\n\nIn November Mr Johnson surprised MPs by announcing the departure of the agency's chief executive, Doug Smith. \"I should tell you that Doug has decided to stand aside.\n\n\"Doug has exceeded the four years that senior civil servants are expected to remain in a post,\" he said.\n\nThe debates are not likely to alter the campaign, noted NBC's Dante Chinni.\n\n\"Remember debates happen late in the campaign,\" he wrote.";
+fn subjects_behind_openings_inversions_and_appositives() {
+    let t = "Work and Pensions Secretary Alan Johnson faced MPs.\n\nIn November Mr Johnson surprised MPs by announcing the departure of the agency's chief executive, Doug Smith. \"I should tell you that Doug has decided to stand aside.\n\n\"Doug has exceeded the four years that senior civil servants are expected to remain in a post,\" he said.\n\nThe debates are not likely to alter the campaign, noted NBC's Dante Chinni.\n\n\"Remember debates happen late in the campaign,\" he wrote.\n\nKen Livingstone refused to apologise.\n\nBy Wednesday Tony Blair, who brought Mr Livingstone back into the Labour Party, had lost patience.\n\n\"A lot of us in politics get angry with journalists from time to time, but he should apologise,\" he said.";
     assert_eq!(
         speakers(t),
-        ["I should: Alan Johnson", "Remember debates: Dante Chinni"]
+        [
+            "I should: Alan Johnson",
+            "Remember debates: Dante Chinni",
+            "A lot: Tony Blair"
+        ]
     );
 }
 
