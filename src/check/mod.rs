@@ -342,7 +342,20 @@ fn speech_words(article: &Article) -> Vec<usize> {
             _ => b.speaker.is_none(),
         };
         let text_between = article.text.get(a.end.min(b.start)..b.start).unwrap_or("");
-        if same_speaker && hi - lo <= 15 && text_between.matches("\n\n").count() <= 1 {
+        // What lies between must be the words' attribution (`," he said. "`), where the
+        // speaker is named: not narration that happens to sit between two quotations given
+        // to one speaker (a wrong speaker would pass a stitch across it as exact).
+        let between = a.end..b.start;
+        let names_speaker = |q: &crate::draft::Quote| {
+            q.speaker.as_ref().is_some_and(|s| {
+                !s.mention.is_empty()
+                    && s.mention.start >= between.start
+                    && s.mention.end <= between.end
+            })
+        };
+        let attribution = hi == lo || names_speaker(a) || names_speaker(b);
+        if same_speaker && attribution && hi - lo <= 15 && text_between.matches("\n\n").count() <= 1
+        {
             skip[lo..hi].iter_mut().for_each(|s| *s = true);
         }
     }
