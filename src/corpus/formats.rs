@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::transcript::{self, Spoken, Transcript};
+use crate::text::one_spaced;
 
 /// The formats a corpus file can be in, chosen by extension. A .txt or .md file whose
 /// lines are speaker-labelled turns is read as a transcript (`transcript::looks_labelled`).
@@ -360,7 +361,7 @@ fn markdown_title(text: &str) -> String {
 fn html_title(html: &str) -> Option<String> {
     ["title", "h1"].iter().find_map(|tag| {
         let inner = element_inner(html, tag)?;
-        let text = collapse_spaces(&decode_entities(&strip_tags(inner)));
+        let text = one_spaced(&decode_entities(&strip_tags(inner)));
         (!text.is_empty()).then_some(text)
     })
 }
@@ -395,10 +396,6 @@ fn strip_tags(html: &str) -> String {
         }
     }
     out
-}
-
-fn collapse_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Elements whose content is never article text.
@@ -519,7 +516,7 @@ fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
 fn push_paragraph(paragraphs: &mut Vec<String>, current: &mut String) {
     let lines: Vec<String> = current
         .split('\n')
-        .map(collapse_spaces)
+        .map(one_spaced)
         .filter(|l| !l.is_empty())
         .collect();
     if !lines.is_empty() {

@@ -130,11 +130,12 @@ fn push(prose: &mut Vec<Prose>, p: Prose) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::one_spaced;
 
     fn prose_text(md: &str) -> String {
         let m = mask(md, Format::Markdown);
         assert_eq!(m.text.len(), md.len());
-        m.text.split_whitespace().collect::<Vec<_>>().join(" ")
+        one_spaced(&m.text)
     }
 
     #[test]

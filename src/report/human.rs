@@ -8,6 +8,7 @@ use super::{FileReport, floor_boundary};
 use crate::check::verdict::{Diagnosis, Summary, diagnosis};
 use crate::check::{ChangeClass, Finding, Wording};
 use crate::config::{Severities, Severity};
+use crate::text::one_spaced;
 use crate::text::{LineIndex, count, short_title};
 
 /// How to lay the report out.
@@ -232,7 +233,7 @@ fn primary_label(finding: &Finding) -> String {
 }
 
 fn clip_chars(text: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = one_spaced(text);
     match text.char_indices().nth(PASSAGE_CHARS) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text,

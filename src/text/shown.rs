@@ -1,5 +1,6 @@
 //! Text as it is shown to people: a count with its noun in agreement ("1 quote",
-//! "2 conflicts"), and a title cut to fit a note, a hover or an inlay hint.
+//! "2 conflicts"), a title cut to fit a note, a hover or an inlay hint, and text made one
+//! line with single spaces.
 
 use std::borrow::Cow;
 
@@ -10,6 +11,12 @@ pub fn count(n: usize, noun: &str) -> String {
     } else {
         format!("{n} {noun}s")
     }
+}
+
+/// The text on one line with single spaces: runs of whitespace, line breaks included, made
+/// one space (a name or a phrase taken from wrapped text, a quotation shown on one line).
+pub fn one_spaced(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Titles are shown in at most about this many characters.

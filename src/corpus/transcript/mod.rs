@@ -11,6 +11,7 @@ mod labelled;
 mod tests;
 
 use crate::sources::{Cue, Label, Timestamp};
+use crate::text::one_spaced;
 
 pub use cues::{parse_srt, parse_vtt};
 pub use labelled::{looks_labelled, parse_labelled};
@@ -61,7 +62,7 @@ fn assemble(said: Vec<Said>, mut problems: Vec<String>) -> Transcript {
         }
     };
     for s in said {
-        let words = s.words.split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = one_spaced(&s.words);
         if words.is_empty() {
             continue;
         }
@@ -108,12 +109,7 @@ fn assemble(said: Vec<Said>, mut problems: Vec<String>) -> Transcript {
 
 /// Two spellings of one label (`SPEAKER 1`, `Speaker 1`).
 fn same_label(a: &str, b: &str) -> bool {
-    let fold = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
+    let fold = |s: &str| one_spaced(s).to_lowercase();
     fold(a) == fold(b)
 }
 

@@ -10,6 +10,7 @@ use super::cues::{Link, Pattern, Phrase};
 use super::model::{F, Features, N};
 use super::names::Kind;
 use crate::draft::lexicon::{Gender, list};
+use crate::text::one_spaced;
 
 /// Who a candidate is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,10 +163,7 @@ pub(super) fn candidates(
                 }
             }
             Phrase::Role { tok, head, range } => {
-                let text = ctx.doc.text[range.clone()]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let text = one_spaced(&ctx.doc.text[range.clone()]);
                 let refers = if ctx.doc.lex.is(head, list::ORG_NOUN)
                     && !ctx.doc.lex.is(head, list::PERSON_NOUN)
                 {

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::tokens::{Doc, Tok, base, is_possessive};
 use crate::draft::lexicon::{Gender, Known, list};
+use crate::text::one_spaced;
 
 /// What a name names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -427,7 +428,7 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
     let name = {
         let raw = &doc.text[range.clone()];
         let raw = if possessive { base(raw) } else { raw };
-        raw.split_whitespace().collect::<Vec<_>>().join(" ")
+        one_spaced(raw)
     };
     let lex = doc.lex;
     let known = lex.known(&lwords);
@@ -799,10 +800,7 @@ pub(super) fn find_described(
         let first = (doc.sentence_start(det)..det).all(|j| doc.word(j).is_none());
         out.push(Described {
             tok: det,
-            text: doc.text[start..end]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
+            text: one_spaced(&doc.text[start..end]),
             subject: first,
         });
     }

@@ -6,6 +6,7 @@ use super::Ctx;
 use super::cues::Phrase;
 use super::names::{INTRO_WORDS, Kind, is_preposition};
 use crate::draft::lexicon::list;
+use crate::text::one_spaced;
 
 pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "this", "that",
@@ -179,10 +180,7 @@ pub(super) fn described_before(
             let start = doc.tok_range(k).start;
             return Some(Phrase::Described {
                 range: start..end,
-                text: doc.text[start..end]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                text: one_spaced(&doc.text[start..end]),
             });
         }
     }
@@ -265,10 +263,7 @@ pub(super) fn determiner_phrase_from(ctx: &Ctx, det: usize, last: usize) -> Opti
             doc.is(last, list::PERSON_NOUN | list::OFFICE)
                 .then(|| Phrase::Described {
                     range: range.clone(),
-                    text: doc.text[range]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    text: one_spaced(&doc.text[range]),
                 })
         }
         "the" | "this" | "that" | "our" => {
@@ -301,10 +296,7 @@ pub(super) fn determiner_phrase_from(ctx: &Ctx, det: usize, last: usize) -> Opti
         _ => (person_head(ctx, last) || doc.in_title(last) && doc.is(last, list::PERSON_NOUN))
             .then(|| Phrase::Described {
                 range: range.clone(),
-                text: doc.text[range]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                text: one_spaced(&doc.text[range]),
             }),
     }
 }
@@ -488,10 +480,7 @@ pub(super) fn phrase_right_of(ctx: &Ctx, t: usize) -> Option<Phrase> {
             let stop = ctx.mentions[m].range.end;
             return Some(Phrase::Described {
                 range: start..stop,
-                text: doc.text[start..stop]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                text: one_spaced(&doc.text[start..stop]),
             });
         }
         // `said the Ireland coach Eddie O'Sullivan`, `said a board spokesman, Jon Benjamin`: a
