@@ -324,28 +324,15 @@ const MAX_LINE_PROBLEMS: usize = 20;
 /// The title of a Markdown file: `title` in YAML (`---`) or TOML (`+++`) front matter,
 /// else the first `#` heading, else the first line.
 fn markdown_title(text: &str) -> String {
-    let mut lines = text.lines();
-    let first = lines
-        .next()
-        .unwrap_or("")
-        .trim_start_matches('\u{feff}')
-        .trim();
-    if first == "---" || first == "+++" {
-        for line in lines.by_ref() {
-            let line = line.trim();
-            if line == first {
-                break;
-            }
-            let value = line
-                .strip_prefix("title:")
-                .or_else(|| line.strip_prefix("title ="))
-                .or_else(|| line.strip_prefix("title="));
-            if let Some(v) = value {
-                let v = v.trim();
-                let v = super::meta::unquote(v);
-                if !v.is_empty() {
-                    return v.to_string();
-                }
+    for line in super::meta::front_matter_lines(text) {
+        let value = line
+            .strip_prefix("title:")
+            .or_else(|| line.strip_prefix("title ="))
+            .or_else(|| line.strip_prefix("title="));
+        if let Some(v) = value {
+            let v = super::meta::unquote(v.trim());
+            if !v.is_empty() {
+                return v.to_string();
             }
         }
     }

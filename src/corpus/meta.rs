@@ -79,23 +79,26 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     None
 }
 
-/// The fields of YAML (`---`) or TOML (`+++`) front matter at the top of a Markdown file.
-pub fn front_matter(text: &str) -> Meta {
-    let mut meta = Meta::default();
+/// The lines (trimmed) of YAML (`---`) or TOML (`+++`) front matter at the top of a
+/// Markdown file, up to its closing delimiter; none when the file has no front matter.
+pub fn front_matter_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut lines = text.lines();
     let first = lines
         .next()
         .unwrap_or("")
         .trim_start_matches('\u{feff}')
         .trim();
-    if first != "---" && first != "+++" {
-        return meta;
-    }
-    for line in lines {
-        let line = line.trim();
-        if line == first {
-            break;
-        }
+    let open = first == "---" || first == "+++";
+    lines
+        .take_while(move |_| open)
+        .map(str::trim)
+        .take_while(move |line| *line != first)
+}
+
+/// The fields of YAML (`---`) or TOML (`+++`) front matter at the top of a Markdown file.
+pub fn front_matter(text: &str) -> Meta {
+    let mut meta = Meta::default();
+    for line in front_matter_lines(text) {
         let Some((key, value)) = line.split_once(':').or_else(|| line.split_once('=')) else {
             continue;
         };
