@@ -99,7 +99,9 @@ pub fn front_matter_lines(text: &str) -> impl Iterator<Item = &str> {
 pub fn front_matter(text: &str) -> Meta {
     let mut meta = Meta::default();
     for line in front_matter_lines(text) {
-        let Some((key, value)) = line.split_once(':').or_else(|| line.split_once('=')) else {
+        // `key: value` (YAML) or `key = value` (TOML), split at whichever comes first: a TOML
+        // value may hold a colon (`date = "2004-11-03T10:00:00Z"`).
+        let Some((key, value)) = line.find([':', '=']).map(|i| (&line[..i], &line[i + 1..])) else {
             continue;
         };
         let slot = match key.trim().to_ascii_lowercase().as_str() {
@@ -156,6 +158,10 @@ mod tests {
         assert_eq!(m.url.as_deref(), Some("https://w/1"));
         let toml = front_matter("+++\ndate = '2004-11-03'\n+++\n");
         assert_eq!(toml.date.as_deref(), Some("2004-11-03"));
+        let toml =
+            front_matter("+++\ndate = \"2004-11-03T10:00:00Z\"\nurl = \"https://w/2\"\n+++\n");
+        assert_eq!(toml.date.as_deref(), Some("2004-11-03T10:00:00Z"));
+        assert_eq!(toml.url.as_deref(), Some("https://w/2"));
         assert_eq!(
             front_matter("# No front matter\ndate: 1999-01-01\n"),
             Meta::default()
