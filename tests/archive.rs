@@ -5,7 +5,7 @@
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -211,6 +211,20 @@ const DRAFT: &str = "# Bridge\n\n\
     \"It's the end; -- or is it? '); DROP TABLE verbatim.articles; --\" the clerk said.\n\n\
     \"Nobody ever said these words in any article at all,\" said Tom Hill.\n";
 
+/// A temporary folder holding the test corpus in `corpus/`, added to the archive (the run
+/// of `verbatim archive add`, which succeeded).
+fn archived(db: &Db) -> (tempfile::TempDir, PathBuf, Run) {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("corpus");
+    corpus(&c);
+    let add = verbatim(
+        &["archive", "add", "--corpus", c.to_str().unwrap(), &db.url],
+        None,
+    );
+    assert_eq!(add.code, 0, "{}", add.stderr);
+    (dir, c, add)
+}
+
 fn quotes(report: &Value) -> Vec<Value> {
     report["files"]
         .as_array()
@@ -233,14 +247,7 @@ fn without_provenance(mut report: Value) -> Value {
 #[test]
 fn a_draft_checked_against_the_archive_reads_as_against_the_folder() {
     let Some(db) = Db::new() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let c = dir.path().join("corpus");
-    corpus(&c);
-    let add = verbatim(
-        &["archive", "add", "--corpus", c.to_str().unwrap(), &db.url],
-        None,
-    );
-    assert_eq!(add.code, 0, "{}", add.stderr);
+    let (dir, c, add) = archived(&db);
     assert!(
         add.stdout.starts_with("6 articles read: 6 added"),
         "{}",
@@ -483,17 +490,7 @@ fn checkers_cannot_write_and_the_reader_role_can_read() {
         .find('@')
         .map_or(scheme, |i| scheme + i + 1);
     let reader = format!("{}{user}:pw@{}", &db.url[..scheme], &db.url[host_at..]);
-    let dir = tempfile::tempdir().unwrap();
-    let c = dir.path().join("corpus");
-    corpus(&c);
-    assert_eq!(
-        verbatim(
-            &["archive", "add", "--corpus", c.to_str().unwrap(), &db.url],
-            None
-        )
-        .code,
-        0
-    );
+    let (dir, _, _) = archived(&db);
     let draft = dir.path().join("d.md");
     std::fs::write(&draft, DRAFT).unwrap();
     let run = verbatim(
@@ -586,17 +583,7 @@ fn host_port(url: &str) -> String {
 #[test]
 fn an_archive_that_goes_away_gives_unchecked_and_the_folders_are_still_checked() {
     let Some(db) = Db::new() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let c = dir.path().join("corpus");
-    corpus(&c);
-    assert_eq!(
-        verbatim(
-            &["archive", "add", "--corpus", c.to_str().unwrap(), &db.url],
-            None
-        )
-        .code,
-        0
-    );
+    let (dir, _, _) = archived(&db);
     let local = dir.path().join("local");
     std::fs::create_dir_all(&local).unwrap();
     std::fs::write(
@@ -672,17 +659,7 @@ fn an_archive_that_goes_away_gives_unchecked_and_the_folders_are_still_checked()
 #[test]
 fn a_connection_dropped_between_checks_is_made_again() {
     let Some(db) = Db::new() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let c = dir.path().join("corpus");
-    corpus(&c);
-    assert_eq!(
-        verbatim(
-            &["archive", "add", "--corpus", c.to_str().unwrap(), &db.url],
-            None
-        )
-        .code,
-        0
-    );
+    let (_dir, _, _) = archived(&db);
     let (archive, down) = verbatim::archive::Archive::open(&db.url).unwrap();
     assert!(down.is_none());
     let sources: Arc<dyn verbatim::sources::Sources> = Arc::new(archive);
