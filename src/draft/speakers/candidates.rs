@@ -449,10 +449,7 @@ fn antecedents(
         }
     }
     // A heading starts a new section: a pronoun after it does not reach back past it.
-    let section_start = (0..=para)
-        .rev()
-        .find(|&p| doc.title_para.get(p).copied().unwrap_or(false));
-    if let Some(h) = section_start {
+    if let Some(h) = doc.section_heading(limit.min(doc.len() - 1)) {
         events.retain(|e| doc.para_of[e.0] > h);
     }
     // `it`, `the company` stand for no person, named or not.

@@ -245,10 +245,7 @@ pub(super) fn pronoun_subjects(ctx: &super::Ctx) -> Vec<(usize, usize)> {
         let lo = doc.sentence_start(k).saturating_sub(0);
         let window = s.saturating_sub(4);
         // A heading starts a new section: nothing before it is what the pronoun stands for.
-        let para = doc.para_of[k];
-        let section = (0..=para)
-            .rev()
-            .find(|&p| doc.title_para.get(p).copied().unwrap_or(false));
+        let section = doc.section_heading(k);
         let in_section = |t: usize| section.is_none_or(|h| doc.para_of[t] > h);
         // (rank, token, entity) of what came before: a subject ranks first, then the owner
         // that opens its sentence (`Gerrard's own words were chosen. He admitted …`), then

@@ -197,6 +197,15 @@ impl<'a> Doc<'a> {
             .is_some_and(|&p| self.title_para.get(p).copied().unwrap_or(false))
     }
 
+    /// The heading (a title paragraph) that opens the section token `t` is in, if any: what
+    /// comes before it is another section's.
+    pub fn section_heading(&self, t: usize) -> Option<usize> {
+        let para = *self.para_of.get(t)?;
+        (0..=para)
+            .rev()
+            .find(|&p| self.title_para.get(p).copied().unwrap_or(false))
+    }
+
     pub fn punct(&self, t: usize) -> Option<char> {
         match self.toks.get(t)? {
             Tok::Punct { c, .. } => Some(*c),
