@@ -350,7 +350,7 @@ pub(super) fn subject_of_clause(
             let end_tok = mention.end_tok;
             // `The Tory spokesman`, `Labour leader Tony Blair`: a name before role words only
             // modifies them.
-            let modifier = mention.kind != Kind::Person
+            let modifier = (mention.kind != Kind::Person || later_person(ctx, m) != m)
                 && doc.lword(end_tok + 1).is_some_and(|_| {
                     !doc.is_cap(end_tok + 1)
                         && doc.is(
@@ -567,9 +567,9 @@ pub(super) fn phrase_right_of(ctx: &Ctx, t: usize) -> Option<Phrase> {
 pub(super) fn later_person(ctx: &Ctx, m: usize) -> usize {
     let doc = &ctx.doc;
     let mention = &ctx.mentions[m];
-    if mention.kind == Kind::Person && !mention.possessive {
-        return m;
-    }
+    // A person's name before a role and another person (`James Hardie chairwoman, Meredith
+    // Hellicar,`) names a body, not the speaker.
+    let person = mention.kind == Kind::Person && !mention.possessive;
     let mut k = mention.end_tok + 1;
     let mut role = false;
     let mut words = 0;
@@ -593,14 +593,23 @@ pub(super) fn later_person(ctx: &Ctx, m: usize) -> usize {
         .copied()
         .flatten()
         .is_some_and(|n| ctx.mentions[n].first_name || ctx.mentions[n].courtesy);
-    if role || mention.possessive || words > 0 && words <= 3 && person_next {
-        let at = if doc.punct(k) == Some(',') { k + 1 } else { k };
-        if let Some(n) = ctx.mention_at.get(at).copied().flatten()
-            && n != m
-            && matches!(ctx.mentions[n].kind, Kind::Person | Kind::Unknown)
-        {
-            return n;
-        }
+    let at = if doc.punct(k) == Some(',') { k + 1 } else { k };
+    if person {
+        let named_person = |n: usize| {
+            let n = &ctx.mentions[n];
+            n.kind == Kind::Person && (n.first_name || n.courtesy)
+        };
+        return match ctx.mention_at.get(at).copied().flatten() {
+            Some(n) if role && words <= 3 && n != m && named_person(n) => n,
+            _ => m,
+        };
+    }
+    if (role || mention.possessive || words > 0 && words <= 3 && person_next)
+        && let Some(n) = ctx.mention_at.get(at).copied().flatten()
+        && n != m
+        && matches!(ctx.mentions[n].kind, Kind::Person | Kind::Unknown)
+    {
+        return n;
     }
     m
 }

@@ -212,3 +212,20 @@ fn the_mention_covers_the_title_so_a_fix_replaces_it() {
         .collect();
     assert_eq!(mentions, ["Mr Doughty", "Sen. Maria Okafor"]);
 }
+
+#[test]
+fn a_quotation_that_ends_its_sentence_before_it_leaves_the_next_words_to_a_new_one() {
+    // (`It took` after the quotation starts a sentence of its own, so the name in it is no
+    // attribution of the quotation before.)
+    let t = "Mary Byrne recalls the crash. \"I knew my foot was broken,\" says Byrne. \"But I still hoped to race.\" It took a day before Mary knew the truth.";
+    assert_eq!(speakers(t), ["I knew: Mary Byrne", "But I: Mary Byrne"]);
+}
+
+#[test]
+fn a_body_named_like_a_person_before_a_role_and_its_holder() {
+    let t = "The deal was signed on Monday. John Lewis chairwoman, Sarah Kemp, said the deal was \"affordable and sensible\". \"We are dealing with people who are ill,\" she said.";
+    assert_eq!(
+        speakers(t),
+        ["affordable and: Sarah Kemp", "We are: Sarah Kemp"]
+    );
+}

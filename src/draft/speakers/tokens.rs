@@ -290,7 +290,7 @@ impl<'a> Doc<'a> {
                 Tok::Quote(i) => {
                     self.quote_ends_sentence.get(i).copied().unwrap_or(false)
                         && self.is_cap_raw(t + 1)
-                        && !self.is_pronoun(t + 1)
+                        && !(self.is_pronoun(t + 1) && self.strong_cue_at(t + 2))
                         && !(t + 1..(t + 5).min(n))
                             .find(|&k| self.strong_cue_at(k))
                             .is_some_and(|c| self.short_tail(c))
