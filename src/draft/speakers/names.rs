@@ -148,11 +148,15 @@ pub(super) const INTRO_WORDS: &[&str] = &[
 ];
 
 impl Doc<'_> {
-    /// A word that can stand in a name: capitalised, no function word, no cue verb.
+    /// A word that can stand in a name: capitalised, no function word, no cue verb (unless the
+    /// text writes it as a surname).
     fn name_word(&self, t: usize) -> bool {
         self.is_cap(t)
-            && !self.is(t, list::FUNCTION)
-            && !(self.is(t, list::CUE) && self.is(t, list::COMMON) && !self.is(t, list::FIRST_NAME))
+            && (self.is_surname(t)
+                || !(self.is(t, list::FUNCTION)
+                    || self.is(t, list::CUE)
+                        && self.is(t, list::COMMON)
+                        && !self.is(t, list::FIRST_NAME)))
     }
 
     /// An abbreviation whose full stop a name runs across (`Mr.`, `Sen.`, `E.`, `Jr.`).
@@ -277,7 +281,8 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
             && !doc.is(s, list::FIRST_NAME | list::TITLE)
             && !doc.capitalised_mid_sentence(doc.lbase(s).unwrap_or_default())
             && words_in(s, end) > 2;
-        if doc.is(s, list::FUNCTION) || lead && (common || before_first) && words_in(s, end) > 1 {
+        let function = doc.is(s, list::FUNCTION) && !doc.is_surname(s);
+        if function || lead && (common || before_first) && words_in(s, end) > 1 {
             s += 1;
             while s < end && doc.word(s).is_none() {
                 s += 1;
@@ -405,7 +410,9 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
             || lw.ends_with("ing")
             || lw.ends_with("ed")
             || lw.ends_with("ly");
-        if doc.is(k, list::FUNCTION) || doc.cue_at(k) && lead {
+        if doc.is_surname(k) {
+            // (`Read said`, after `Mike Read`.)
+        } else if doc.is(k, list::FUNCTION) || doc.cue_at(k) && lead {
             return None;
         }
         let short = lw.chars().count() <= 3

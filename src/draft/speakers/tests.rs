@@ -229,3 +229,9 @@ fn a_body_named_like_a_person_before_a_role_and_its_holder() {
         ["affordable and: Sarah Kemp", "We are: Sarah Kemp"]
     );
 }
+
+#[test]
+fn a_surname_that_is_also_a_common_word_or_a_speech_verb() {
+    let t = "The song was written by the DJ Mike Read, with help from the economist Al From.\n\n\"It is a natural home for it,\" Read said.\n\nRead went to the committee with the idea.\n\n\"The party of big government,\" From said.";
+    assert_eq!(speakers(t), ["It is: Mike Read", "The party: Al From"]);
+}

@@ -44,6 +44,9 @@ pub(super) struct Doc<'a> {
     entries: Vec<Entry>,
     /// Words the text capitalises somewhere inside a sentence (outside headlines): names.
     cap_mid: std::collections::HashSet<String, crate::text::FastHash>,
+    /// Words the text writes capitalised after a first name (`Mike Read`): surnames, even
+    /// where they are also common words or speech verbs.
+    surnames: std::collections::HashSet<String, crate::text::FastHash>,
 }
 
 /// Abbreviations whose full stop ends no sentence when a capitalised word follows (titles
@@ -120,6 +123,7 @@ impl<'a> Doc<'a> {
             low_at,
             entries,
             cap_mid: Default::default(),
+            surnames: Default::default(),
         };
         doc.split();
         doc.mark_titles(headings);
@@ -135,8 +139,27 @@ impl<'a> Doc<'a> {
                 let w = base(doc.lword(t).unwrap_or_default()).to_string();
                 doc.cap_mid.insert(w);
             }
+            // (Not in a headline, where every word is capitalised, nor a short function word:
+            // `Mike And The Mechanics`.)
+            if t > 0
+                && doc.is_cap_raw(t)
+                && !doc.in_title(t)
+                && doc.lword(t).is_some_and(|w| base(w).chars().count() > 3)
+                && doc.is_cap_raw(t - 1)
+                && doc.is(t - 1, list::FIRST_NAME)
+                && !doc.is(t - 1, list::TITLE)
+            {
+                let w = base(doc.lword(t).unwrap_or_default()).to_string();
+                doc.surnames.insert(w);
+            }
         }
         doc
+    }
+
+    /// Does the text write this word (lower case, possessive dropped) as a surname?
+    pub fn is_surname(&self, t: usize) -> bool {
+        self.lword(t)
+            .is_some_and(|w| self.surnames.contains(base(w)))
     }
 
     pub fn len(&self) -> usize {
