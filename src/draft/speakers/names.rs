@@ -379,11 +379,10 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
     {
         toks.pop();
     }
-    // `the Manchester Central MP`, `the Foreign Secretary`: a post described, not a name (the
-    // person it is comes from the text around it).
-    if toks.len() >= 2
+    // `the Manchester Central MP`, `the Foreign Secretary`, `the Lord Chancellor`: a post
+    // described, not a name (the person it is comes from the text around it).
+    if (toks.len() >= 2 && kept.is_none() || toks.len() == 1)
         && !courtesy
-        && kept.is_none()
         && toks.last().is_some_and(|&k| {
             doc.is(k, list::OFFICE) && !doc.is(k, list::FIRST_NAME | list::ORG_WORD)
         })

@@ -301,11 +301,13 @@ pub(super) fn determiner_phrase_from(ctx: &Ctx, det: usize, last: usize) -> Opti
     }
 }
 
-/// A lower-case noun that names a person (`spokesman`, `coach`, `17-year-old`).
+/// A lower-case noun that names a person (`spokesman`, `coach`, `17-year-old`), or a post
+/// written with capitals that names no one (`the Lord Chancellor`).
 pub(super) fn person_head(ctx: &Ctx, k: usize) -> bool {
     let doc = &ctx.doc;
+    let post = doc.is(k, list::OFFICE) && ctx.mention_at.get(k).is_some_and(|m| m.is_none());
     doc.lword(k).is_some_and(|w| {
-        !doc.is_cap(k)
+        (!doc.is_cap(k) || post)
             && (doc.is(k, list::PERSON_NOUN | list::OFFICE)
                 || w.ends_with("-year-old")
                 || w.ends_with("-old"))

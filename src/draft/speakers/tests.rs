@@ -235,3 +235,14 @@ fn a_surname_that_is_also_a_common_word_or_a_speech_verb() {
     let t = "The song was written by the DJ Mike Read, with help from the economist Al From.\n\n\"It is a natural home for it,\" Read said.\n\nRead went to the committee with the idea.\n\n\"The party of big government,\" From said.";
     assert_eq!(speakers(t), ["It is: Mike Read", "The party: Al From"]);
 }
+
+#[test]
+fn a_capitalised_post_is_a_role_not_a_name() {
+    let t = "The Lord Chancellor, Lord Falconer, agreed the act was unfair but added that \"for all practical purposes its effects are limited\".\n\n\"We will see,\" said the Lord Chancellor.";
+    assert_eq!(
+        speakers(t),
+        ["for all: Lord Falconer", "We will: Lord Falconer"]
+    );
+    let t = "\"Not yet,\" said the Foreign Secretary.";
+    assert_eq!(speakers(t), ["Not yet,: ~the Foreign Secretary"]);
+}
