@@ -243,15 +243,22 @@ pub(super) fn find_mentions(doc: &Doc) -> Vec<Mention> {
                         || doc.punct(k) == Some('&')
                 })
                 .count();
-            // (`Bradford & Bingley`, `Marks & Spencer`: an ampersand joins firms, not people.)
-            let ampersand = doc.punct(end) == Some('&');
+            // (`Bradford & Bingley`, `Marks & Spencer`: an ampersand joins firms, not people;
+            // so does `and` before an owner, `Ernst and Young's Sanjay Mehta`.)
+            let ampersand = doc.punct(end) == Some('&')
+                || single
+                    && connectors == 1
+                    && doc.lword(end) == Some("and")
+                    && doc.name_word(end + 1)
+                    && !doc.is(end + 1, list::FIRST_NAME)
+                    && is_possessive(doc.word(end + 1).unwrap_or(""));
             if connectors > 0
                 && doc.name_word(end + connectors)
                 && (!person || ampersand)
                 && (orgish || single || doc.punct(end) == Some('&'))
                 && (end..end + connectors).all(|k| {
                     let w = doc.lword(k).unwrap_or("&");
-                    w != "and" || orgish || end - run_start >= 3
+                    w != "and" || orgish || ampersand || end - run_start >= 3
                 })
             {
                 end += connectors + 1;

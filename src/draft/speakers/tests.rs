@@ -246,3 +246,12 @@ fn a_capitalised_post_is_a_role_not_a_name() {
     let t = "\"Not yet,\" said the Foreign Secretary.";
     assert_eq!(speakers(t), ["Not yet,: ~the Foreign Secretary"]);
 }
+
+#[test]
+fn two_words_joined_by_and_before_an_owner_make_a_firm() {
+    let t = "\"The relaxation could ignite interest,\" added Ernst and Young's Sanjay Mehta.\n\n\"It is good,\" said Procter and Gamble's chief, Alan Lafley.";
+    assert_eq!(
+        speakers(t),
+        ["The relaxation: Sanjay Mehta", "It is: Alan Lafley"]
+    );
+}
