@@ -110,8 +110,9 @@ pub(super) fn group(mentions: &[Mention]) -> Entities {
                 ent.gender = m.gender;
                 ent.gender_sure = m.gender_sure;
             }
-            // Named by its fullest form.
-            if list[e].name.split(' ').count() < m.name.split(' ').count() {
+            // Named by its fullest form (`Liberal Democrats`, not `Lib Dems`).
+            let words = |n: &str| (n.split(' ').count(), n.chars().count());
+            if words(&list[e].name) < words(&m.name) {
                 list[e].name = m.name.clone();
             }
             by_name.entry(m.name.as_str()).or_insert(e);
@@ -205,11 +206,32 @@ fn org_alias(list: &[Entity], m: &Mention) -> Option<usize> {
             return false;
         }
         let last = |s: &str| s.rsplit(' ').next().unwrap_or_default().to_lowercase();
+        let words: Vec<String> = e
+            .name
+            .split(' ')
+            .map(|w| w.replace('.', "").to_lowercase())
+            .collect();
         m.words.len() == 1
             && last(&e.name) == m.name.to_lowercase()
             && e.name.contains(' ')
             && e.kind == m.kind
+            || e.kind == m.kind && (clipped(&m.words, &words) || clipped(&words, &m.words))
     })
+}
+
+/// `Lib Dems` for `Liberal Democrats`: as many words, each the start of the other's (a plural
+/// `s` aside), and at least one cut short.
+fn clipped(short: &[String], long: &[String]) -> bool {
+    short.len() == long.len()
+        && short.len() >= 2
+        && short != long
+        && short.iter().zip(long).all(|(s, l)| {
+            let stem = s
+                .strip_suffix('s')
+                .filter(|_| l.ends_with('s'))
+                .unwrap_or(s);
+            stem.chars().count() >= 2 && l.starts_with(stem)
+        })
 }
 
 /// Resolves the `he` or `she` that leads a sentence (after an opening phrase) to the person it

@@ -255,3 +255,9 @@ fn two_words_joined_by_and_before_an_owner_make_a_firm() {
         ["The relaxation: Sanjay Mehta", "It is: Alan Lafley"]
     );
 }
+
+#[test]
+fn a_clipped_form_of_a_body_is_the_body() {
+    let t = "Lib Dems 'to target stamp duty'\n\nThe Liberal Democrats are promising to raise the threshold.";
+    assert_eq!(speakers(t), ["to target: Liberal Democrats"]);
+}
