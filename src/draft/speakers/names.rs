@@ -661,6 +661,30 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
         m.opening = opening;
         m.subject = (first || after_conj || inverted) && !m.possessive && !after_prep;
     }
+    // `Russia's foreign minister, Sergey Lavrov, welcomed …`, `James Hardie chairwoman, Meredith
+    // Hellicar, said …`: a person set off by commas after the role that opens the sentence is
+    // its subject, and the names in that role are not.
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        let (t, e) = (m.run_start, m.end_tok);
+        let s = doc.sentence_start(t);
+        let person = m.kind == Kind::Person && !m.possessive;
+        if !person || t < s + 3 || doc.punct(t - 1) != Some(',') || doc.punct(e + 1) != Some(',') {
+            continue;
+        }
+        let role = doc
+            .lword(t - 2)
+            .is_some_and(|_| doc.is(t - 2, list::OFFICE | list::PERSON_NOUN));
+        let plain = (s..t - 1).all(|k| doc.word(k).is_some() && !doc.cue_at(k))
+            && (s..t - 1).filter(|&k| doc.word(k).is_some()).count() <= 6;
+        if !role || !plain {
+            continue;
+        }
+        for j in mention_at[s..t - 1].iter().flatten() {
+            mentions[*j].subject = false;
+        }
+        mentions[i].subject = true;
+    }
     // Roles: lower-case role words before the run (`skipper Jason Robinson`), and an
     // appositive after a person's name (`X, the Ireland coach,`).
     for m in mentions.iter_mut() {

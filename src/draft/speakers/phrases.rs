@@ -385,7 +385,9 @@ pub(super) fn subject_of_clause(
                 continue;
             }
             if !mention.possessive && !mention.after_prep {
-                if mention.kind == Kind::Person {
+                // (`Jamie has also travelled … where he has trained with Robert Korzeniowski`:
+                // a first name alone is the person the text named in full.)
+                if is_person(ctx, m) {
                     return Some(Phrase::Mention(m));
                 }
                 fallback.get_or_insert(Phrase::Mention(m));

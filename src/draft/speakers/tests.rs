@@ -261,3 +261,24 @@ fn a_clipped_form_of_a_body_is_the_body() {
     let t = "Lib Dems 'to target stamp duty'\n\nThe Liberal Democrats are promising to raise the threshold.";
     assert_eq!(speakers(t), ["to target: Liberal Democrats"]);
 }
+
+#[test]
+fn a_first_name_alone_is_the_person_named_in_full() {
+    let t = "Jamie Costin was hurt in a crash.\n\nJamie has also travelled to receive treatment at the centre in Spala where he has trained with the champion Robert Korzeniowski. \"I was there for over a fortnight.\"";
+    assert_eq!(speakers(t), ["I was: Jamie Costin"]);
+}
+
+#[test]
+fn a_person_set_off_after_the_role_that_opens_the_sentence_is_its_subject() {
+    // (The example draft's `Russia's foreign minister, Sergey Lavrov, welcomed what he called
+    // a "return to normality"` went to the previous paragraph's speaker without this.)
+    let t = "Piotr Nowak, the foreign minister, told reporters in Kyiv: \"We are ready for talks.\"\n\nRussia's foreign minister, Ivan Petrov, welcomed what he called a \"return to normality\" in relations with Washington. \"It went well,\" he said.";
+    assert_eq!(
+        speakers(t),
+        [
+            "We are: Piotr Nowak",
+            "return to: Ivan Petrov",
+            "It went: Ivan Petrov"
+        ]
+    );
+}
