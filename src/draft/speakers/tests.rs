@@ -282,3 +282,12 @@ fn a_person_set_off_after_the_role_that_opens_the_sentence_is_its_subject() {
         ]
     );
 }
+
+#[test]
+fn an_elided_article_before_a_capital_stays_in_the_name() {
+    let t = "The Conseil Superieur de l'Audiovisuel (CSA), the French broadcasting regulator, said: \"Some makers are optimistic.\"";
+    assert_eq!(
+        speakers(t),
+        ["Some makers: Conseil Superieur de l'Audiovisuel"]
+    );
+}

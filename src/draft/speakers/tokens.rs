@@ -504,7 +504,14 @@ fn tokenize(text: &str, quotes: &[Quote], lines_are_paragraphs: bool) -> (Vec<To
                 }
                 end = i + j + ch.len_utf8();
             }
-            let cap = c.is_uppercase();
+            // (`l'Audiovisuel`, `d'Ivoire`: an elided article before a capital is a name's.)
+            let elided = |w: &str| {
+                let mut cs = w.chars();
+                matches!(cs.next(), Some('l' | 'd'))
+                    && matches!(cs.next(), Some('\'' | '’'))
+                    && cs.next().is_some_and(char::is_uppercase)
+            };
+            let cap = c.is_uppercase() || elided(&text[i..end]);
             toks.push(Tok::Word { start: i, end, cap });
             i = end;
         } else {
