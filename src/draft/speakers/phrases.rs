@@ -324,9 +324,17 @@ pub(super) fn subject_of_clause(
 ) -> Option<Phrase> {
     let doc = &ctx.doc;
     let mut from = from;
+    // (`But he is not envious, insisting: "…"`: a conjunction before its subject opens no
+    // phrase.)
+    let conjunction_then_subject = |w: &str| {
+        matches!(w, "and" | "but" | "so" | "yet" | "then")
+            && (doc.is_pronoun(from + 1)
+                || ctx.mention_at.get(from + 1).is_some_and(|m| m.is_some()))
+    };
     if skip_intro
         && let Some(w) = doc.lword(from)
         && (w.ends_with("ing") || w.ends_with("ed") || INTRO_WORDS.contains(&w))
+        && !conjunction_then_subject(w)
         && let Some(comma) = (from..to).find(|&k| doc.punct(k) == Some(','))
     {
         from = comma + 1;

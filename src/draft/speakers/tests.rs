@@ -291,3 +291,9 @@ fn an_elided_article_before_a_capital_stays_in_the_name() {
         ["Some makers: Conseil Superieur de l'Audiovisuel"]
     );
 }
+
+#[test]
+fn a_conjunction_before_the_subject_opens_no_phrase() {
+    let t = "Jose Mourinho spoke on Friday. But he is not envious, insisting: \"I do not have to be jealous.\"";
+    assert_eq!(speakers(t), ["I do: Jose Mourinho"]);
+}
