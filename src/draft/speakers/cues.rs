@@ -297,6 +297,16 @@ fn attribution_before(ctx: &Ctx, qt: usize) -> Vec<((Phrase, String), Pattern)> 
             continue;
         }
         let participle = cue.ends_with("ing");
+        // `a message from the MPAA warning "…"`, `a statement from Sony saying: "…"`: the name
+        // right before a participle that opens the quotation speaks.
+        if participle
+            && (k + 1 == qt || k + 2 == qt && doc.punct(k + 1) == Some(':'))
+            && let Some(m) = k.checked_sub(1).and_then(|p| ctx.mention_end[p])
+            && !ctx.mentions[m].possessive
+        {
+            out.push(((Phrase::Mention(m), cue), Pattern::Before));
+            return out;
+        }
         let weak = doc.is(k, list::CUE_WEAK | list::CUE_FRAME);
         if weak && !(k + 1 < qt && (doc.quote_at(k + 1).is_some() || doc.punct(k + 1) == Some(':')))
         {

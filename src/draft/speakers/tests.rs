@@ -297,3 +297,9 @@ fn a_conjunction_before_the_subject_opens_no_phrase() {
     let t = "Jose Mourinho spoke on Friday. But he is not envious, insisting: \"I do not have to be jealous.\"";
     assert_eq!(speakers(t), ["I do: Jose Mourinho"]);
 }
+
+#[test]
+fn a_name_right_before_a_participle_that_opens_the_quotation_speaks() {
+    let t = "A stark message has appeared on the site from the MPAA warning \"You can click, but you cannot hide\".";
+    assert_eq!(speakers(t), ["You can: MPAA"]);
+}
