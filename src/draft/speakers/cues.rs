@@ -333,7 +333,12 @@ fn attribution_before(ctx: &Ctx, qt: usize) -> Vec<((Phrase, String), Pattern)> 
             if prev.is_none() && k != s {
                 continue;
             }
-            if let Some(p) = subject_of_clause(ctx, s, k, true) {
+            // (`"…," Trump said, adding later, "…"`: the subject after the last quotation.)
+            let found = (from > s)
+                .then(|| subject_of_clause(ctx, from, k, true))
+                .flatten()
+                .or_else(|| subject_of_clause(ctx, s, k, true));
+            if let Some(p) = found {
                 out.push(((p, cue), Pattern::Before));
             }
             return out;

@@ -303,3 +303,9 @@ fn a_name_right_before_a_participle_that_opens_the_quotation_speaks() {
     let t = "A stark message has appeared on the site from the MPAA warning \"You can click, but you cannot hide\".";
     assert_eq!(speakers(t), ["You can: MPAA"]);
 }
+
+#[test]
+fn a_participle_after_an_attribution_shares_its_subject() {
+    let t = "\"We certainly cannot afford to do this anymore,\" Trump said, adding later, \"NATO is costing us a fortune.\"";
+    assert_eq!(speakers(t), ["We certainly: Trump", "NATO is: Trump"]);
+}
