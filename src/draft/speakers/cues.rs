@@ -170,7 +170,11 @@ fn attribution_after(ctx: &Ctx, qt: usize) -> (Option<(Phrase, String)>, Pattern
         _ => 14,
     };
     let end = doc.sentence_end(qt).min(t + reach);
-    if doc.strong_cue_at(t) {
+    // (`"…," reported Reuters`: a weak verb too, right after a quotation that ends in a comma.)
+    let comma = doc.quote_ends_comma[qi] || doc.punct(qt + 1) == Some(',');
+    let inverted_weak =
+        comma && doc.cue_at(t) && !doc.is(t, list::CUE_FRAME) && t <= qt + 2 && !doc.is_cap_raw(t);
+    if doc.strong_cue_at(t) || inverted_weak {
         // `"…," told the BBC` names who heard the words, not who said them.
         if doc.is(t, list::CUE_ADDRESSED) {
             return none;

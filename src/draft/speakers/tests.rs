@@ -309,3 +309,9 @@ fn a_participle_after_an_attribution_shares_its_subject() {
     let t = "\"We certainly cannot afford to do this anymore,\" Trump said, adding later, \"NATO is costing us a fortune.\"";
     assert_eq!(speakers(t), ["We certainly: Trump", "NATO is: Trump"]);
 }
+
+#[test]
+fn a_weak_verb_right_after_a_quotation_and_its_comma_attributes_it() {
+    let t = "Clinton leads by five points. This is “roughly the same advantage she has held all month,” reported Reuters.";
+    assert_eq!(speakers(t), ["roughly the: Reuters"]);
+}

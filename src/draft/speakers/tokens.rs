@@ -36,6 +36,8 @@ pub(super) struct Doc<'a> {
     pub quote_tok: Vec<usize>,
     /// Whether each quote's words end a sentence (`… heaven."` rather than `… heaven,"`).
     pub quote_ends_sentence: Vec<bool>,
+    /// Each quotation's words end with a comma (`"…,"`): an attribution follows.
+    pub quote_ends_comma: Vec<bool>,
     pub lex: &'static Lexicon,
     /// Each word token in lower case, as a range of `lows`: folded once, asked often.
     lows: String,
@@ -117,6 +119,10 @@ impl<'a> Doc<'a> {
                         .trim_end_matches(['\'', '’', '"', '”', ')'])
                         .ends_with(['.', '!', '?', '…'])
                 })
+                .collect(),
+            quote_ends_comma: quotes
+                .iter()
+                .map(|q| q.text.trim_end().ends_with(','))
                 .collect(),
             lex,
             lows,
