@@ -292,7 +292,10 @@ fn continuation(
     }) {
         return None;
     }
-    let prev = (0..qi).rev().find(|&p| doc.quote_tok[p] != qt)?;
+    // (A title or phrase quoted in between, `on NBC's "Meet the Press."`, is no turn.)
+    let prev = (0..qi).rev().find(|&p| {
+        doc.quote_tok[p] != qt && (quotes[p].kind == QuoteKind::Speech || chosen[p].is_some())
+    })?;
     let pt = doc.quote_tok[prev];
     let same_para = doc.para_of[pt] == doc.para_of[qt];
     let para_start = (0..qt)

@@ -431,7 +431,7 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
         {
             return None;
         }
-        if is_demonym(doc, k) {
+        if is_demonym(doc, k) && !doc.is_surname(k) {
             return None;
         }
     }

@@ -315,3 +315,16 @@ fn a_weak_verb_right_after_a_quotation_and_its_comma_attributes_it() {
     let t = "Clinton leads by five points. This is “roughly the same advantage she has held all month,” reported Reuters.";
     assert_eq!(speakers(t), ["roughly the: Reuters"]);
 }
+
+#[test]
+fn a_surname_that_is_a_demonym_and_a_title_quoted_before_a_continuation() {
+    let t = "Mark Cuban spoke on Sunday.\n\n\"It is more of a consideration than it was,\" Cuban said on NBC's \"Meet the Press\".\n\n\"You do not have to be the perfect candidate.\"";
+    assert_eq!(
+        speakers(t),
+        [
+            "It is: Mark Cuban",
+            "Meet the: Mark Cuban",
+            "You do: Mark Cuban"
+        ]
+    );
+}
