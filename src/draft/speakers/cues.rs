@@ -347,10 +347,17 @@ fn attribution_before(ctx: &Ctx, qt: usize) -> Vec<((Phrase, String), Pattern)> 
             }
             return out;
         }
-        let clause = clause_start(ctx, s, k);
+        // (`"…," Mr. Conant, the Republican consultant, said, "…"`: the clause after the last
+        // quotation.)
+        let clause = clause_start(ctx, from, k);
         let found = phrase_left_of(ctx, k, clause)
             // `… but warned that "…"`: the verb shares the sentence's subject.
-            .or_else(|| subject_of_clause(ctx, s, k, true));
+            .or_else(|| subject_of_clause(ctx, from, k, true))
+            .or_else(|| {
+                (from > s)
+                    .then(|| subject_of_clause(ctx, s, k, true))
+                    .flatten()
+            });
         if let Some(p) = found {
             out.push(((p, cue), Pattern::Before));
         }

@@ -328,3 +328,12 @@ fn a_surname_that_is_a_demonym_and_a_title_quoted_before_a_continuation() {
         ]
     );
 }
+
+#[test]
+fn the_second_half_of_an_interrupted_quotation_goes_to_its_attribution() {
+    let t = "Alex Conant works for Rubio.\n\n\"They have been on it,\" Mr. Conant, the Republican consultant, said, \"the first comment they get is about Fox.\"";
+    assert_eq!(
+        speakers(t),
+        ["They have: Alex Conant", "the first: Alex Conant"]
+    );
+}
