@@ -130,8 +130,15 @@ pub(super) fn group(mentions: &[Mention]) -> Entities {
             }
         }
     }
+    // `George Wimpey` … `Wimpey's shares`: a name the text treats as a business's is one,
+    // whatever its first word, unless a title or a gendered word made it a person.
     for e in &mut list {
         e.mentions.sort_unstable();
+        let ms = || e.mentions.iter().map(|&i| &mentions[i]);
+        if ms().any(|m| m.body_context) && !ms().any(|m| m.courtesy || m.kept || m.gender_sure) {
+            e.kind = Kind::Org;
+            e.person_evidence = false;
+        }
     }
     Entities { list, of_mention }
 }

@@ -65,6 +65,9 @@ pub(super) struct Mention {
     pub in_title: bool,
     /// Right before a speech verb (`X said`, `X, who told`): someone heard speaking.
     pub speaking: bool,
+    /// Written as a business or body is (`Hardie, which …`, `Wimpey's shares`, `shares in
+    /// Wimpey`): a first name in it (`George Wimpey`) names no person.
+    pub body_context: bool,
 }
 
 /// An unnamed person: `a spokesman for the FA`, `one opposition voice`.
@@ -535,6 +538,7 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
         opening: false,
         in_title,
         speaking: false,
+        body_context: false,
     })
 }
 
@@ -571,6 +575,32 @@ pub(super) fn role_word(w: &str) -> String {
         other => other,
     };
     full.to_string()
+}
+
+/// `Hardie, which …`, `Wimpey's shares`, `shares in Wimpey`: words that only a business or a
+/// body takes.
+fn body_context(doc: &Doc, m: &Mention) -> bool {
+    const HOLDINGS: &[&str] = &[
+        "shares",
+        "share",
+        "shareholders",
+        "profits",
+        "profit",
+        "revenues",
+        "revenue",
+        "turnover",
+        "earnings",
+        "stock",
+    ];
+    let e = m.end_tok;
+    let which = doc.punct(e + 1) == Some(',') && doc.lword(e + 2) == Some("which");
+    let owned = m.possessive && doc.lword(e + 1).is_some_and(|w| HOLDINGS.contains(&w));
+    let held = m.run_start >= 2
+        && doc.lword(m.run_start - 1) == Some("in")
+        && doc
+            .lword(m.run_start - 2)
+            .is_some_and(|w| HOLDINGS.contains(&w));
+    which || owned || held
 }
 
 /// Marks the mentions that stand as the subject of their clause, or after a preposition, and
@@ -657,6 +687,7 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
             && !doc.is(v - 1, list::CUE_ADDRESSED);
         let speaking = inverted || (k..(k + 3).min(doc.len())).any(|j| doc.strong_cue_at(j));
         m.speaking = speaking;
+        m.body_context = body_context(doc, m);
         m.after_prep = after_prep;
         m.opening = opening;
         m.subject = (first || after_conj || inverted) && !m.possessive && !after_prep;

@@ -337,3 +337,12 @@ fn the_second_half_of_an_interrupted_quotation_goes_to_its_attribution() {
         ["They have: Alex Conant", "the first: Alex Conant"]
     );
 }
+
+#[test]
+fn a_name_the_text_treats_as_a_business_is_one_whatever_its_first_word() {
+    let t = "Shares in George Wimpey rose on Tuesday. Wimpey said the UK housing market had proved \"challenging\" last year. \"By late summer, the market had slowed sharply,\" it added.";
+    assert_eq!(
+        speakers(t),
+        ["challenging: George Wimpey", "By late: George Wimpey"]
+    );
+}
