@@ -154,6 +154,14 @@ pub(super) fn phrase_left_of(ctx: &Ctx, t: usize, clause_start: usize) -> Option
         }
         return Some(Phrase::Mention(first_conjunct(ctx, m, clause_start)));
     }
+    // `Marca's headline says`, `Sony's statement said`: a document speaks for its owner.
+    if doc.is(last, list::DOCUMENT)
+        && let Some(m) = last.checked_sub(1).and_then(|p| ctx.mention_end[p])
+        && ctx.mentions[m].possessive
+        && ctx.mentions[m].run_start >= clause_start
+    {
+        return Some(Phrase::Mention(m));
+    }
     determiner_phrase(ctx, clause_start, last)
 }
 

@@ -346,3 +346,9 @@ fn a_name_the_text_treats_as_a_business_is_one_whatever_its_first_word() {
         ["challenging: George Wimpey", "By late: George Wimpey"]
     );
 }
+
+#[test]
+fn a_document_speaks_for_its_owner() {
+    let t = "Spanish papers were scathing on Thursday.\n\nMarca's headline says it all: \"Rooney became crazy in the Bernabeu\". The paper adds: \"The bad thing was that it lasted only 65 minutes.\"";
+    assert_eq!(speakers(t), ["Rooney became: Marca", "The bad: Marca"]);
+}
