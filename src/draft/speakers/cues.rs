@@ -337,12 +337,8 @@ fn attribution_before(ctx: &Ctx, qt: usize) -> Vec<((Phrase, String), Pattern)> 
             if prev.is_none() && k != s {
                 continue;
             }
-            // (`"…," Trump said, adding later, "…"`: the subject after the last quotation.)
-            let found = (from > s)
-                .then(|| subject_of_clause(ctx, from, k, true))
-                .flatten()
-                .or_else(|| subject_of_clause(ctx, s, k, true));
-            if let Some(p) = found {
+            // (`"…," Trump said, adding later, "…"`.)
+            if let Some(p) = subject_after_quotation(ctx, s, from, k) {
                 out.push(((p, cue), Pattern::Before));
             }
             return out;
@@ -352,12 +348,7 @@ fn attribution_before(ctx: &Ctx, qt: usize) -> Vec<((Phrase, String), Pattern)> 
         let clause = clause_start(ctx, from, k);
         let found = phrase_left_of(ctx, k, clause)
             // `… but warned that "…"`: the verb shares the sentence's subject.
-            .or_else(|| subject_of_clause(ctx, from, k, true))
-            .or_else(|| {
-                (from > s)
-                    .then(|| subject_of_clause(ctx, s, k, true))
-                    .flatten()
-            });
+            .or_else(|| subject_after_quotation(ctx, s, from, k));
         if let Some(p) = found {
             out.push(((p, cue), Pattern::Before));
         }
@@ -371,6 +362,16 @@ fn attribution_before(ctx: &Ctx, qt: usize) -> Vec<((Phrase, String), Pattern)> 
         out.push(((p, ":".into()), Pattern::Colon));
     }
     out
+}
+
+/// The subject of a cue at `k`: in the stretch after the sentence's last quotation before
+/// it (`from`), else in the sentence from its start `s`.
+fn subject_after_quotation(ctx: &Ctx, s: usize, from: usize, k: usize) -> Option<Phrase> {
+    subject_of_clause(ctx, from, k, true).or_else(|| {
+        (from > s)
+            .then(|| subject_of_clause(ctx, s, k, true))
+            .flatten()
+    })
 }
 
 /// The start of the clause holding token `k`: after the last `, and` / `, but` before it.
