@@ -334,8 +334,9 @@ pub(super) fn subject_of_clause(
     let mut from = from;
     // (`But he is not envious, insisting: "…"`: a conjunction before its subject opens no
     // phrase.)
+    let is_conjunction = |w: &str| matches!(w, "and" | "but" | "so" | "then" | "yet");
     let conjunction_then_subject = |w: &str| {
-        matches!(w, "and" | "but" | "so" | "yet" | "then")
+        is_conjunction(w)
             && (doc.is_pronoun(from + 1)
                 || ctx.mention_at.get(from + 1).is_some_and(|m| m.is_some()))
     };
@@ -347,11 +348,7 @@ pub(super) fn subject_of_clause(
     {
         from = comma + 1;
     }
-    while from < to
-        && doc
-            .lword(from)
-            .is_some_and(|w| matches!(w, "and" | "but" | "so" | "then" | "yet"))
-    {
+    while from < to && doc.lword(from).is_some_and(is_conjunction) {
         from += 1;
     }
     if doc.is_pronoun(from) {
