@@ -213,16 +213,23 @@ fn org_alias(list: &[Entity], m: &Mention) -> Option<usize> {
             return false;
         }
         let last = |s: &str| s.rsplit(' ').next().unwrap_or_default().to_lowercase();
-        let words: Vec<String> = e
-            .name
-            .split(' ')
-            .map(|w| w.replace('.', "").to_lowercase())
-            .collect();
+        // (The entity's words are folded only when the counts can match.)
+        let clipped_form = || {
+            let words: Vec<String> = e
+                .name
+                .split(' ')
+                .map(|w| w.replace('.', "").to_lowercase())
+                .collect();
+            clipped(&m.words, &words) || clipped(&words, &m.words)
+        };
         m.words.len() == 1
             && last(&e.name) == m.name.to_lowercase()
             && e.name.contains(' ')
             && e.kind == m.kind
-            || e.kind == m.kind && (clipped(&m.words, &words) || clipped(&words, &m.words))
+            || e.kind == m.kind
+                && m.words.len() >= 2
+                && e.name.split(' ').count() == m.words.len()
+                && clipped_form()
     })
 }
 
