@@ -174,6 +174,13 @@ fn attribution_after(ctx: &Ctx, qt: usize) -> (Option<(Phrase, String)>, Pattern
     let comma = doc.quote_ends_comma[qi] || doc.punct(qt + 1) == Some(',');
     let inverted_weak =
         comma && doc.cue_at(t) && !doc.is(t, list::CUE_FRAME) && t <= qt + 2 && !doc.is_cap_raw(t);
+    // `"…," according to a report published by Analysys`.
+    if comma && doc.lword(t) == Some("according") && doc.lword(t + 1) == Some("to") {
+        return (
+            phrase_right_of(ctx, t + 2).map(|p| (p, "according to".into())),
+            Pattern::According,
+        );
+    }
     if doc.strong_cue_at(t) || inverted_weak {
         // `"…," told the BBC` names who heard the words, not who said them.
         if doc.is(t, list::CUE_ADDRESSED) {

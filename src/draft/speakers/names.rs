@@ -155,6 +155,7 @@ impl Doc<'_> {
     /// text writes it as a surname).
     fn name_word(&self, t: usize) -> bool {
         self.is_cap(t)
+            && !self.place_adjective(t)
             && (self.is_surname(t)
                 || !(self.is(t, list::FUNCTION)
                     || self.is(t, list::CUE)

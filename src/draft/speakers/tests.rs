@@ -352,3 +352,9 @@ fn a_document_speaks_for_its_owner() {
     let t = "Spanish papers were scathing on Thursday.\n\nMarca's headline says it all: \"Rooney became crazy in the Bernabeu\". The paper adds: \"The bad thing was that it lasted only 65 minutes.\"";
     assert_eq!(speakers(t), ["Rooney became: Marca", "The bad: Marca"]);
 }
+
+#[test]
+fn according_to_after_the_quotation_and_places_made_adjectives() {
+    let t = "Faster networks are coming.\n\n\"Super 3G will be vital for mobile video clips,\" according to a report published by Oslo-based research consultancy Fjordlys.\n\n\"It was the high-water mark,\" according to Mr. Rhodes.";
+    assert_eq!(speakers(t), ["Super 3G: Fjordlys", "It was: Rhodes"]);
+}

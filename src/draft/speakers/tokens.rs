@@ -215,6 +215,16 @@ impl<'a> Doc<'a> {
         matches!(self.toks.get(t), Some(Tok::Word { cap: true, .. }))
     }
 
+    /// `UK-based`, `US-led`, `London-born`: a place made into an adjective, naming no one.
+    pub fn place_adjective(&self, t: usize) -> bool {
+        self.word(t).is_some_and(|w| {
+            w.rsplit_once('-').is_some_and(|(_, tail)| {
+                tail.chars().all(char::is_lowercase)
+                    && (tail.len() > 3 && tail.ends_with("ed") || tail == "born")
+            })
+        })
+    }
+
     /// Does the text capitalise this word (lower case, possessive dropped) inside a sentence?
     pub fn capitalised_mid_sentence(&self, lower: &str) -> bool {
         self.cap_mid.contains(lower)
