@@ -651,15 +651,15 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
             && (t < 2 || doc.punct(t - 2) == Some(','))
             || (matches!(prev, Some("did"))
                 && matches!(prev2, Some("so" | "as" | "nor" | "neither")));
-        let mut b = m.run_start;
-        while b > 0
-            && doc
-                .lword(b - 1)
-                .is_some_and(|w| matches!(w, "the" | "a" | "an" | "this" | "that"))
-        {
-            b -= 1;
-        }
-        let after_prep = b > 0 && doc.lword(b - 1).is_some_and(is_preposition);
+        // (`talking to Real Madrid sporting director Emilio Butragueno`: from the phrase's start.)
+        let b = doc.back_over(t, &["the", "a", "an", "this", "that"]);
+        // (`secretary of state Hillary Clinton`: an `of` inside the role is not before it.)
+        let after_prep = b > 0
+            && doc.lword(b - 1).is_some_and(is_preposition)
+            && !(t < m.run_start
+                && doc.lword(b - 1) == Some("of")
+                && b >= 2
+                && doc.is(b - 2, list::OFFICE | list::PERSON_NOUN));
         // `For Imelda Staunton, it was a first`: a sentence-opening phrase names its topic.
         let opening = after_prep && doc.sentence_initial(b - 1);
         let e = m.end_tok;
@@ -792,88 +792,6 @@ pub(super) fn np_start(doc: &Doc, t: usize) -> usize {
         }
     }
     k
-}
-
-/// Unnamed people: `a spokesman for the FA`, `one opposition voice`, `a person close to X`.
-pub(super) fn find_described(
-    doc: &Doc,
-    mentions: &[Mention],
-    mention_at: &[Option<usize>],
-) -> Vec<Described> {
-    let mut out = Vec::new();
-    for k in 0..doc.len() {
-        if doc.is_cap(k) && !doc.in_title(k)
-            || !doc.is(k, list::PERSON_NOUN)
-            || doc.word(k).is_none()
-        {
-            continue;
-        }
-        let Some(det) = (k.saturating_sub(4)..k)
-            .rev()
-            .take_while(|&j| doc.word(j).is_some())
-            .find(|&j| {
-                doc.lword(j).is_some_and(|x| {
-                    matches!(
-                        x,
-                        "a" | "an" | "one" | "another" | "two" | "three" | "several" | "some"
-                    )
-                })
-            })
-        else {
-            continue;
-        };
-        // `Andrea Arnold, once a presenter`: a description of the name before it, not a person.
-        let mut b = det;
-        while b > 0
-            && doc
-                .lword(b - 1)
-                .is_some_and(|x| matches!(x, "once" | "now" | "formerly" | "also" | "still"))
-        {
-            b -= 1;
-        }
-        if b > 1
-            && doc.punct(b - 1) == Some(',')
-            && mention_at.get(b - 2).is_some_and(|m| m.is_some())
-        {
-            continue;
-        }
-        if b > 1 && doc.punct(b - 1) == Some(',') && mentions.iter().any(|m| m.end_tok + 1 == b - 1)
-        {
-            continue;
-        }
-        let mut end_tok = k;
-        // `for/of/at/close to` + a name or a noun phrase.
-        let mut j = k + 1;
-        if doc.lword(j) == Some("close") && doc.lword(j + 1) == Some("to") {
-            j += 1;
-        }
-        if doc
-            .lword(j)
-            .is_some_and(|x| matches!(x, "for" | "of" | "at" | "with" | "to" | "in" | "from"))
-        {
-            let mut e = j + 1;
-            while e < j + 6
-                && doc.word(e).is_some()
-                && (doc.is_cap(e)
-                    || doc
-                        .lword(e)
-                        .is_some_and(|w| matches!(w, "the" | "a" | "an" | "his" | "her" | "their"))
-                    || doc.is(e, list::ORG_NOUN | list::PERSON_NOUN))
-            {
-                end_tok = e;
-                e += 1;
-            }
-        }
-        let start = doc.tok_range(det).start;
-        let end = doc.tok_range(end_tok).end;
-        let first = (doc.sentence_start(det)..det).all(|j| doc.word(j).is_none());
-        out.push(Described {
-            tok: det,
-            text: one_spaced(&doc.text[start..end]),
-            subject: first,
-        });
-    }
-    out
 }
 
 /// The mention whose name proper starts at each token, for lookups by position.

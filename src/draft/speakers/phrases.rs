@@ -4,7 +4,8 @@
 
 use super::Ctx;
 use super::cues::Phrase;
-use super::names::{INTRO_WORDS, Kind, is_preposition};
+use super::names::{Described, INTRO_WORDS, Kind, Mention, is_preposition};
+use super::tokens::Doc;
 use crate::draft::lexicon::list;
 use crate::text::one_spaced;
 
@@ -657,4 +658,79 @@ fn first_conjunct(ctx: &Ctx, m: usize, clause_start: usize) -> usize {
         }
         _ => m,
     }
+}
+
+/// Unnamed people: `a spokesman for the FA`, `one opposition voice`, `a person close to X`.
+pub(super) fn find_described(
+    doc: &Doc,
+    mentions: &[Mention],
+    mention_at: &[Option<usize>],
+) -> Vec<Described> {
+    let mut out = Vec::new();
+    for k in 0..doc.len() {
+        if doc.is_cap(k) && !doc.in_title(k)
+            || !doc.is(k, list::PERSON_NOUN)
+            || doc.word(k).is_none()
+        {
+            continue;
+        }
+        let Some(det) = (k.saturating_sub(4)..k)
+            .rev()
+            .take_while(|&j| doc.word(j).is_some())
+            .find(|&j| {
+                doc.lword(j).is_some_and(|x| {
+                    matches!(
+                        x,
+                        "a" | "an" | "one" | "another" | "two" | "three" | "several" | "some"
+                    )
+                })
+            })
+        else {
+            continue;
+        };
+        // `Andrea Arnold, once a presenter`: a description of the name before it, not a person.
+        let b = doc.back_over(det, &["once", "now", "formerly", "also", "still"]);
+        if b > 1
+            && doc.punct(b - 1) == Some(',')
+            && mention_at.get(b - 2).is_some_and(|m| m.is_some())
+        {
+            continue;
+        }
+        if b > 1 && doc.punct(b - 1) == Some(',') && mentions.iter().any(|m| m.end_tok + 1 == b - 1)
+        {
+            continue;
+        }
+        let mut end_tok = k;
+        // `for/of/at/close to` + a name or a noun phrase.
+        let mut j = k + 1;
+        if doc.lword(j) == Some("close") && doc.lword(j + 1) == Some("to") {
+            j += 1;
+        }
+        if doc
+            .lword(j)
+            .is_some_and(|x| matches!(x, "for" | "of" | "at" | "with" | "to" | "in" | "from"))
+        {
+            let mut e = j + 1;
+            while e < j + 6
+                && doc.word(e).is_some()
+                && (doc.is_cap(e)
+                    || doc
+                        .lword(e)
+                        .is_some_and(|w| matches!(w, "the" | "a" | "an" | "his" | "her" | "their"))
+                    || doc.is(e, list::ORG_NOUN | list::PERSON_NOUN))
+            {
+                end_tok = e;
+                e += 1;
+            }
+        }
+        let start = doc.tok_range(det).start;
+        let end = doc.tok_range(end_tok).end;
+        let first = (doc.sentence_start(det)..det).all(|j| doc.word(j).is_none());
+        out.push(Described {
+            tok: det,
+            text: one_spaced(&doc.text[start..end]),
+            subject: first,
+        });
+    }
+    out
 }

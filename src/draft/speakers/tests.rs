@@ -358,3 +358,15 @@ fn according_to_after_the_quotation_and_places_made_adjectives() {
     let t = "Faster networks are coming.\n\n\"Super 3G will be vital for mobile video clips,\" according to a report published by Oslo-based research consultancy Fjordlys.\n\n\"It was the high-water mark,\" according to Mr. Rhodes.";
     assert_eq!(speakers(t), ["Super 3G: Fjordlys", "It was: Rhodes"]);
 }
+
+#[test]
+fn a_name_after_a_preposition_and_a_role_is_no_subject() {
+    let t = "It is the first nomination for actress Ama Okoro, chosen for her role in Lagos Nights. It is also a debut nomination for Ruth Staunford, 49, who told BBC News she had not expected it. \"It was an extraordinary time making the film,\" she said.\n\nThe committee heard from the witness.\n\nFormer secretary of state Hillary Rodham Clinton: \"We learned that from the State Department.\"";
+    assert_eq!(
+        speakers(t),
+        [
+            "It was: Ruth Staunford",
+            "We learned: Hillary Rodham Clinton"
+        ]
+    );
+}

@@ -215,6 +215,14 @@ impl<'a> Doc<'a> {
         matches!(self.toks.get(t), Some(Tok::Word { cap: true, .. }))
     }
 
+    /// The first of the words in `words` that run back from `k` (`k` itself if none).
+    pub fn back_over(&self, mut k: usize, words: &[&str]) -> usize {
+        while k > 0 && self.lword(k - 1).is_some_and(|w| words.contains(&w)) {
+            k -= 1;
+        }
+        k
+    }
+
     /// `UK-based`, `US-led`, `London-born`: a place made into an adjective, naming no one.
     pub fn place_adjective(&self, t: usize) -> bool {
         self.word(t).is_some_and(|w| {
