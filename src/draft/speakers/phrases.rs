@@ -374,7 +374,9 @@ pub(super) fn subject_of_clause(
                             list::PERSON_NOUN | list::OFFICE | list::MODIFIER,
                         )
                 });
-            if modifier {
+            // (`talking to Real Madrid sporting director Emilio Butragueno`: not after a
+            // preposition.)
+            if modifier && !mention.after_prep {
                 let person = later_person(ctx, m);
                 if person != m {
                     return Some(Phrase::Mention(person));

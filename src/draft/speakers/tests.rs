@@ -370,3 +370,12 @@ fn a_name_after_a_preposition_and_a_role_is_no_subject() {
         ]
     );
 }
+
+#[test]
+fn a_post_holder_after_a_preposition_is_not_the_clause_subject() {
+    let t = "Diego Alvarez has fuelled talk of a move to Valencia.\n\nThe Argentine believed he was talking to Valencia sporting director Pablo Ruiz when he called his team-mates \"lazy\". \"I wish I was playing for Valencia,\" the 23-year-old told Radio Sur.";
+    assert_eq!(
+        speakers(t),
+        ["lazy: Diego Alvarez", "I wish: Diego Alvarez"]
+    );
+}
