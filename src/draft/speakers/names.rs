@@ -262,7 +262,11 @@ pub(super) fn find_mentions(doc: &Doc) -> Vec<Mention> {
                 && (orgish || single || doc.punct(end) == Some('&'))
                 && (end..end + connectors).all(|k| {
                     let w = doc.lword(k).unwrap_or("&");
-                    w != "and" || orgish || ampersand || end - run_start >= 3
+                    // (`leading among Democrats and Sanders among independents`: a body's
+                    // name that ends in its org word is whole; `and` starts another.)
+                    w != "and"
+                        || ampersand
+                        || (orgish || end - run_start >= 3) && !doc.is(end - 1, list::ORG_WORD)
                 })
             {
                 end += connectors + 1;

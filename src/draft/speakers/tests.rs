@@ -379,3 +379,9 @@ fn a_post_holder_after_a_preposition_is_not_the_clause_subject() {
         ["lazy: Diego Alvarez", "I wish: Diego Alvarez"]
     );
 }
+
+#[test]
+fn and_after_a_bodys_closing_org_word_starts_another_name() {
+    let t = "Polls showed Clinton leading among Democrats and Sanders ahead among independents.\n\n\"The whole state can surprise them,\" Sanders told the crowd.";
+    assert_eq!(speakers(t), ["The whole: Sanders"]);
+}
