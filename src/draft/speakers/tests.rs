@@ -385,3 +385,12 @@ fn and_after_a_bodys_closing_org_word_starts_another_name() {
     let t = "Polls showed Clinton leading among Democrats and Sanders ahead among independents.\n\n\"The whole state can surprise them,\" Sanders told the crowd.";
     assert_eq!(speakers(t), ["The whole: Sanders"]);
 }
+
+#[test]
+fn a_full_stop_before_a_comma_ends_no_sentence() {
+    let t = "Senators met on Tuesday.\n\nSenate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message: \"It is time to quit attacking people.\"\n\n\"We will hold the Senate,\" said Ann Reyes, D-Calif., on Friday.";
+    assert_eq!(
+        speakers(t),
+        ["It is: Mitch McConnell", "We will: Ann Reyes"]
+    );
+}

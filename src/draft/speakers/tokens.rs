@@ -391,7 +391,8 @@ impl<'a> Doc<'a> {
     }
 
     fn full_stop_ends(&self, t: usize) -> bool {
-        if self.inside_parentheses(t) {
+        // (`Mitch McConnell, R-Ky., said`: a comma after it goes on.)
+        if self.inside_parentheses(t) || self.punct(t + 1) == Some(',') {
             return false;
         }
         let Some(prev) = t.checked_sub(1).and_then(|p| self.word(p)) else {
