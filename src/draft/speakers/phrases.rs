@@ -331,6 +331,16 @@ pub(super) fn subject_of_clause(
     to: usize,
     skip_intro: bool,
 ) -> Option<Phrase> {
+    // (`And then Trump went on the attack, saying, "…"`: when nothing after the opening
+    // phrase's comma is a subject, the opening phrase was the clause.)
+    subject_in(ctx, from, to, skip_intro).or_else(|| {
+        skip_intro
+            .then(|| subject_in(ctx, from, to, false))
+            .flatten()
+    })
+}
+
+fn subject_in(ctx: &Ctx, from: usize, to: usize, skip_intro: bool) -> Option<Phrase> {
     let doc = &ctx.doc;
     let mut from = from;
     // (`But he is not envious, insisting: "…"`: a conjunction before its subject opens no

@@ -394,3 +394,12 @@ fn a_full_stop_before_a_comma_ends_no_sentence() {
         ["It is: Mitch McConnell", "We will: Ann Reyes"]
     );
 }
+
+#[test]
+fn an_opening_phrase_that_holds_the_subject_is_the_clause() {
+    let t = "Dana Whitfield spoke in Ohio.\n\nAnd then Whitfield went fully on the attack, saying, \"Is he going to mention the words at all?\"\n\nJeremy Boreing leads the club.\n\nBoreing said the members will still meet, but said, \"It's time we change how we do it,\" promising a return.";
+    assert_eq!(
+        speakers(t),
+        ["Is he: Dana Whitfield", "It's time: Jeremy Boreing"]
+    );
+}
