@@ -229,6 +229,9 @@ fn bare_attribution(ctx: &Ctx, t: usize) -> bool {
         return false;
     };
     let rest = cue + 1..sent_end;
+    if doc.punct(cue + 1) == Some(',') && doc.quote_at(cue + 2).is_none() {
+        return true;
+    }
     if rest
         .clone()
         .any(|k| doc.quote_at(k).is_some() || doc.punct(k) == Some(':'))

@@ -403,3 +403,9 @@ fn an_opening_phrase_that_holds_the_subject_is_the_clause() {
         ["Is he: Dana Whitfield", "It's time: Jeremy Boreing"]
     );
 }
+
+#[test]
+fn a_comma_after_the_cue_closes_the_attribution() {
+    let t = "Bruce LeVell runs the coalition.\n\n\"And I'm not being paid!\" LeVell declared, a point he likes to make after a recent appearance on an urban radio show.";
+    assert_eq!(speakers(t), ["And I'm: Bruce LeVell"]);
+}

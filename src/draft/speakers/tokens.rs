@@ -361,6 +361,10 @@ impl<'a> Doc<'a> {
     /// After a cue at `c`: a few words and the sentence's end, with no `that`, colon or
     /// quotation (`said Hackett.`, `he added on Radio 4.`), as an attribution has.
     fn short_tail(&self, c: usize) -> bool {
+        // (`"…!" LeVell declared, a point he likes to make …`: a comma closes the attribution.)
+        if self.punct(c + 1) == Some(',') && !matches!(self.toks.get(c + 2), Some(Tok::Quote(_))) {
+            return true;
+        }
         let mut words = 0;
         for k in c + 1..self.len() {
             match &self.toks[k] {
