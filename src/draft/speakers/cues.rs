@@ -225,7 +225,10 @@ fn attribution_after(ctx: &Ctx, qt: usize) -> (Option<(Phrase, String)>, Pattern
 fn bare_attribution(ctx: &Ctx, t: usize) -> bool {
     let doc = &ctx.doc;
     let sent_end = doc.sentence_end(t);
-    let Some(cue) = (t..sent_end.min(t + 9)).find(|&k| doc.strong_cue_at(k)) else {
+    let Some(cue) = (t..sent_end.min(t + 9))
+        .find(|&k| doc.strong_cue_at(k))
+        .or_else(|| doc.appositive_cue(t))
+    else {
         return false;
     };
     let rest = cue + 1..sent_end;

@@ -409,3 +409,9 @@ fn a_comma_after_the_cue_closes_the_attribution() {
     let t = "Bruce LeVell runs the coalition.\n\n\"And I'm not being paid!\" LeVell declared, a point he likes to make after a recent appearance on an urban radio show.";
     assert_eq!(speakers(t), ["And I'm: Bruce LeVell"]);
 }
+
+#[test]
+fn an_attribution_after_a_described_name_belongs_to_the_quotation_before() {
+    let t = "Eva Miller and Gloria Major volunteer at the phone bank.\n\n\"I am calling from the campaign. How are you today?\" Miller, a retired worker from a nuclear plant, said pleasantly into the phone.";
+    assert_eq!(speakers(t), ["I am: Eva Miller"]);
+}

@@ -340,6 +340,7 @@ impl<'a> Doc<'a> {
                         && !(self.is_pronoun(t + 1) && self.strong_cue_at(t + 2))
                         && !(t + 1..(t + 5).min(n))
                             .find(|&k| self.strong_cue_at(k))
+                            .or_else(|| self.appositive_cue(t + 1))
                             .is_some_and(|c| self.short_tail(c))
                 }
                 _ => false,
@@ -360,6 +361,28 @@ impl<'a> Doc<'a> {
 
     /// After a cue at `c`: a few words and the sentence's end, with no `that`, colon or
     /// quotation (`said Hackett.`, `he added on Radio 4.`), as an attribution has.
+    /// `Miller, a retired worker from a nuclear plant, said`: the cue after a name (from `t`)
+    /// and the description set off by commas after it.
+    pub fn appositive_cue(&self, t: usize) -> Option<usize> {
+        let name_end = (t..t + 4).find(|&k| !self.is_cap_raw(k))?;
+        if name_end == t || self.punct(name_end) != Some(',') {
+            return None;
+        }
+        let close = (name_end + 1..(name_end + 20).min(self.len()))
+            .take_while(|&k| {
+                !matches!(
+                    self.toks[k],
+                    Tok::Quote(_)
+                        | Tok::Punct {
+                            c: '.' | '!' | '?' | ';' | ':' | '¶',
+                            ..
+                        }
+                )
+            })
+            .find(|&k| self.punct(k) == Some(','))?;
+        self.strong_cue_at(close + 1).then_some(close + 1)
+    }
+
     fn short_tail(&self, c: usize) -> bool {
         // (`"…!" LeVell declared, a point he likes to make …`: a comma closes the attribution.)
         if self.punct(c + 1) == Some(',') && !matches!(self.toks.get(c + 2), Some(Tok::Quote(_))) {
