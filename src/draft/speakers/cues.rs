@@ -159,10 +159,14 @@ fn attribution_after(ctx: &Ctx, qt: usize) -> (Option<(Phrase, String)>, Pattern
     }
     // `"…," Richard Doherty, from Panasonic's laboratories, one of the pioneers of Blu-ray,
     // told …`: a person set off by commas may carry a long description before the cue.
-    let reach = match ctx.mention_at.get(t).copied().flatten() {
+    // (`"…," the economist Jared Bernstein, a former adviser in the Obama White House, wrote`:
+    // a role before the name too.)
+    let named = (t..t + 3)
+        .take_while(|&k| doc.word(k).is_some())
+        .find_map(|k| ctx.mention_at.get(k).copied().flatten());
+    let reach = match named {
         Some(m)
-            if ctx.mentions[m].run_start == t
-                && ctx.entities.list[ctx.entities.of_mention[m]].person_evidence
+            if ctx.entities.list[ctx.entities.of_mention[m]].person_evidence
                 && doc.punct(ctx.mentions[m].end_tok + 1) == Some(',') =>
         {
             30

@@ -415,3 +415,9 @@ fn an_attribution_after_a_described_name_belongs_to_the_quotation_before() {
     let t = "Eva Miller and Gloria Major volunteer at the phone bank.\n\n\"I am calling from the campaign. How are you today?\" Miller, a retired worker from a nuclear plant, said pleasantly into the phone.";
     assert_eq!(speakers(t), ["I am: Eva Miller"]);
 }
+
+#[test]
+fn a_long_description_after_a_role_and_name_reaches_the_cue() {
+    let t = "The jobless rate ticked down.\n\n\"We finally may be seeing some wage acceleration,\" the economist Jared Bernstein, a former adviser in the Obama White House, wrote on his blog.";
+    assert_eq!(speakers(t), ["We finally: Jared Bernstein"]);
+}
