@@ -236,7 +236,11 @@ fn bare_attribution(ctx: &Ctx, t: usize) -> bool {
         return false;
     };
     let rest = cue + 1..sent_end;
-    if doc.punct(cue + 1) == Some(',') && doc.quote_at(cue + 2).is_none() {
+    if doc.punct(cue + 1) == Some(',') && doc.quote_at(cue + 2).is_none()
+        || doc
+            .lword(cue + 1)
+            .is_some_and(|w| super::names::is_preposition(w) && w != "that")
+    {
         return true;
     }
     if rest

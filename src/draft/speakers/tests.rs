@@ -421,3 +421,9 @@ fn a_long_description_after_a_role_and_name_reaches_the_cue() {
     let t = "The jobless rate ticked down.\n\n\"We finally may be seeing some wage acceleration,\" the economist Jared Bernstein, a former adviser in the Obama White House, wrote on his blog.";
     assert_eq!(speakers(t), ["We finally: Jared Bernstein"]);
 }
+
+#[test]
+fn a_preposition_after_the_cue_closes_the_attribution() {
+    let t = "Allan Lichtman is a historian.\n\n\"Why in the world would you try to cozy up to him?\" Lichtman said about the senator's effort to downplay his connections with the president in the campaign.";
+    assert_eq!(speakers(t), ["Why in: Allan Lichtman"]);
+}

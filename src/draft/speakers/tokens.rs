@@ -384,8 +384,13 @@ impl<'a> Doc<'a> {
     }
 
     fn short_tail(&self, c: usize) -> bool {
-        // (`"…!" LeVell declared, a point he likes to make …`: a comma closes the attribution.)
-        if self.punct(c + 1) == Some(',') && !matches!(self.toks.get(c + 2), Some(Tok::Quote(_))) {
+        // (`"…!" LeVell declared, a point he likes to make …`, `"…?" Lichtman said about
+        // McCain's effort to …`: a comma or a preposition closes the attribution.)
+        if self.punct(c + 1) == Some(',') && !matches!(self.toks.get(c + 2), Some(Tok::Quote(_)))
+            || self
+                .lword(c + 1)
+                .is_some_and(|w| super::names::is_preposition(w) && w != "that")
+        {
             return true;
         }
         let mut words = 0;
