@@ -427,3 +427,16 @@ fn a_preposition_after_the_cue_closes_the_attribution() {
     let t = "Allan Lichtman is a historian.\n\n\"Why in the world would you try to cozy up to him?\" Lichtman said about the senator's effort to downplay his connections with the president in the campaign.";
     assert_eq!(speakers(t), ["Why in: Allan Lichtman"]);
 }
+
+#[test]
+fn a_quotation_right_after_one_that_ends_its_sentence_starts_a_new_one() {
+    let t = "Mark Cuban owns a team.\n\n\"It's too early to tell,\" said Cuban, who is also a host on the TV show \"Shark Tank.\" \"I mean, depending on what happens with the economy.\"";
+    assert_eq!(
+        speakers(t),
+        [
+            "It's too: Mark Cuban",
+            "Shark Tank.: Mark Cuban",
+            "I mean,: Mark Cuban"
+        ]
+    );
+}

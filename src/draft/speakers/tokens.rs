@@ -334,14 +334,18 @@ impl<'a> Doc<'a> {
                 // a capitalised word that does not open an attribution (`"…?" Mr Kennedy asked`).
                 // (`"…facts." Mourinho added that the match…` is a new sentence; `"…facts."
                 // Hackett said.` is the quotation's attribution.)
+                // (`on the TV show "Shark Tank." "I mean, …"`: another quotation right after
+                // one that ends its sentence starts a new one.)
                 Tok::Quote(i) => {
                     self.quote_ends_sentence.get(i).copied().unwrap_or(false)
-                        && self.is_cap_raw(t + 1)
-                        && !(self.is_pronoun(t + 1) && self.strong_cue_at(t + 2))
-                        && !(t + 1..(t + 5).min(n))
-                            .find(|&k| self.strong_cue_at(k))
-                            .or_else(|| self.appositive_cue(t + 1))
-                            .is_some_and(|c| self.short_tail(c))
+                        && matches!(self.toks.get(t + 1), Some(Tok::Quote(_)))
+                        || self.quote_ends_sentence.get(i).copied().unwrap_or(false)
+                            && self.is_cap_raw(t + 1)
+                            && !(self.is_pronoun(t + 1) && self.strong_cue_at(t + 2))
+                            && !(t + 1..(t + 5).min(n))
+                                .find(|&k| self.strong_cue_at(k))
+                                .or_else(|| self.appositive_cue(t + 1))
+                                .is_some_and(|c| self.short_tail(c))
                 }
                 _ => false,
             };
