@@ -310,7 +310,7 @@ fn attribution_before(ctx: &Ctx, qt: usize) -> Vec<((Phrase, String), Pattern)> 
         let cue = doc.lword(k).unwrap_or_default().to_string();
         let prev_is_quote = k > 0 && doc.quote_at(k - 1).is_some()
             || (k > 1 && doc.punct(k - 1) == Some(',') && doc.quote_at(k - 2).is_some());
-        if prev_is_quote && from > s {
+        if prev_is_quote && from > s && !cue.ends_with("ing") {
             // `"…," said Rory Armes, "…"`: the phrase follows the cue.
             if let Some(p) = phrase_right_of(ctx, k + 1) {
                 out.push(((p, cue), Pattern::AfterVerb));
@@ -345,7 +345,7 @@ fn attribution_before(ctx: &Ctx, qt: usize) -> Vec<((Phrase, String), Pattern)> 
         }
         if participle {
             let prev = k.checked_sub(1).and_then(|p| {
-                doc.punct(p).or_else(|| {
+                doc.punct(p).or(doc.quote_at(p).map(|_| ',')).or_else(|| {
                     doc.lword(p).and_then(|w| {
                         matches!(
                             w,
@@ -388,11 +388,18 @@ fn attribution_before(ctx: &Ctx, qt: usize) -> Vec<((Phrase, String), Pattern)> 
 /// The subject of a cue at `k`: in the stretch after the sentence's last quotation before
 /// it (`from`), else in the sentence from its start `s`.
 fn subject_after_quotation(ctx: &Ctx, s: usize, from: usize, k: usize) -> Option<Phrase> {
-    subject_of_clause(ctx, from, k, true).or_else(|| {
-        (from > s)
-            .then(|| subject_of_clause(ctx, s, k, true))
-            .flatten()
-    })
+    // (`"…," Graham said on MSNBC's "Morning Joe," adding, "…"`: back past each quotation in
+    // turn, then from the sentence's start.)
+    let doc = &ctx.doc;
+    let mut starts: Vec<usize> = (s..from.saturating_sub(1))
+        .filter(|&j| doc.quote_at(j).is_some())
+        .map(|j| j + 1)
+        .collect();
+    starts.reverse();
+    std::iter::once(from)
+        .chain(starts)
+        .chain((from > s).then_some(s))
+        .find_map(|f| subject_of_clause(ctx, f, k, true))
 }
 
 /// The start of the clause holding token `k`: after the last `, and` / `, but` before it.

@@ -440,3 +440,16 @@ fn a_quotation_right_after_one_that_ends_its_sentence_starts_a_new_one() {
         ]
     );
 }
+
+#[test]
+fn a_participle_after_a_quoted_title_shares_the_attribution() {
+    let t = "Lindsey Graham spoke.\n\n\"I think John Kasich would be the best nominee,\" Graham said on MSNBC's \"Morning Joe,\" adding, \"His problem is he is an insider in an outsider year.\"";
+    assert_eq!(
+        speakers(t),
+        [
+            "I think: Lindsey Graham",
+            "Morning Joe,: Lindsey Graham",
+            "His problem: Lindsey Graham"
+        ]
+    );
+}
