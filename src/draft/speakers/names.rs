@@ -695,7 +695,13 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
         m.body_context = body_context(doc, m);
         m.after_prep = after_prep;
         m.opening = opening;
-        m.subject = (first || after_conj || inverted) && !m.possessive && !after_prep;
+        // (`Nielsen had panicked that …, Greer said.`: the speaker of a trailing attribution
+        // is its sentence's subject; the clause before is what was said.)
+        let trailing = t > 0
+            && doc.punct(t - 1) == Some(',')
+            && doc.strong_cue_at(e + 1)
+            && doc.sentence_end(e) <= e + 4;
+        m.subject = (first || after_conj || inverted || trailing) && !m.possessive && !after_prep;
     }
     // `Russia's foreign minister, Sergey Lavrov, welcomed …`, `James Hardie chairwoman, Meredith
     // Hellicar, said …`: a person set off by commas after the role that opens the sentence is

@@ -453,3 +453,9 @@ fn a_participle_after_a_quoted_title_shares_the_attribution() {
         ]
     );
 }
+
+#[test]
+fn the_speaker_of_a_trailing_attribution_is_its_sentences_subject() {
+    let t = "Germaine Greer walked out of the show on Friday, and Brigitte Nielsen stayed.\n\nNielsen had panicked that it could harm her access to her children, Greer said. The feminist writer said the show had behaved \"like a child rather than a parent\" by taunting a contestant.";
+    assert_eq!(speakers(t), ["like a: Germaine Greer"]);
+}
