@@ -236,11 +236,7 @@ fn bare_attribution(ctx: &Ctx, t: usize) -> bool {
         return false;
     };
     let rest = cue + 1..sent_end;
-    if doc.punct(cue + 1) == Some(',') && doc.quote_at(cue + 2).is_none()
-        || doc
-            .lword(cue + 1)
-            .is_some_and(|w| super::names::is_preposition(w) && w != "that")
-    {
+    if doc.attribution_closed_at(cue) {
         return true;
     }
     if rest
@@ -391,11 +387,10 @@ fn subject_after_quotation(ctx: &Ctx, s: usize, from: usize, k: usize) -> Option
     // (`"…," Graham said on MSNBC's "Morning Joe," adding, "…"`: back past each quotation in
     // turn, then from the sentence's start.)
     let doc = &ctx.doc;
-    let mut starts: Vec<usize> = (s..from.saturating_sub(1))
+    let starts = (s..from.saturating_sub(1))
+        .rev()
         .filter(|&j| doc.quote_at(j).is_some())
-        .map(|j| j + 1)
-        .collect();
-    starts.reverse();
+        .map(|j| j + 1);
     std::iter::once(from)
         .chain(starts)
         .chain((from > s).then_some(s))

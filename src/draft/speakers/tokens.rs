@@ -338,14 +338,13 @@ impl<'a> Doc<'a> {
                 // one that ends its sentence starts a new one.)
                 Tok::Quote(i) => {
                     self.quote_ends_sentence.get(i).copied().unwrap_or(false)
-                        && matches!(self.toks.get(t + 1), Some(Tok::Quote(_)))
-                        || self.quote_ends_sentence.get(i).copied().unwrap_or(false)
-                            && self.is_cap_raw(t + 1)
-                            && !(self.is_pronoun(t + 1) && self.strong_cue_at(t + 2))
-                            && !(t + 1..(t + 5).min(n))
-                                .find(|&k| self.strong_cue_at(k))
-                                .or_else(|| self.appositive_cue(t + 1))
-                                .is_some_and(|c| self.short_tail(c))
+                        && (matches!(self.toks.get(t + 1), Some(Tok::Quote(_)))
+                            || self.is_cap_raw(t + 1)
+                                && !(self.is_pronoun(t + 1) && self.strong_cue_at(t + 2))
+                                && !(t + 1..(t + 5).min(n))
+                                    .find(|&k| self.strong_cue_at(k))
+                                    .or_else(|| self.appositive_cue(t + 1))
+                                    .is_some_and(|c| self.short_tail(c)))
                 }
                 _ => false,
             };
@@ -363,8 +362,6 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// After a cue at `c`: a few words and the sentence's end, with no `that`, colon or
-    /// quotation (`said Hackett.`, `he added on Radio 4.`), as an attribution has.
     /// `Miller, a retired worker from a nuclear plant, said`: the cue after a name (from `t`)
     /// and the description set off by commas after it.
     pub fn appositive_cue(&self, t: usize) -> Option<usize> {
@@ -387,14 +384,18 @@ impl<'a> Doc<'a> {
         self.strong_cue_at(close + 1).then_some(close + 1)
     }
 
+    /// After a cue at `c`, a comma (not before a quotation) or a preposition closes the
+    /// attribution: `"…!" LeVell declared, a point he likes to make …`, `"…?" Lichtman said
+    /// about McCain's effort to …`.
+    pub fn attribution_closed_at(&self, c: usize) -> bool {
+        self.punct(c + 1) == Some(',') && !matches!(self.toks.get(c + 2), Some(Tok::Quote(_)))
+            || self.lword(c + 1).is_some_and(super::names::is_preposition)
+    }
+
+    /// After a cue at `c`: a few words and the sentence's end, with no `that`, colon or
+    /// quotation (`said Hackett.`, `he added on Radio 4.`), as an attribution has.
     fn short_tail(&self, c: usize) -> bool {
-        // (`"…!" LeVell declared, a point he likes to make …`, `"…?" Lichtman said about
-        // McCain's effort to …`: a comma or a preposition closes the attribution.)
-        if self.punct(c + 1) == Some(',') && !matches!(self.toks.get(c + 2), Some(Tok::Quote(_)))
-            || self
-                .lword(c + 1)
-                .is_some_and(|w| super::names::is_preposition(w) && w != "that")
-        {
+        if self.attribution_closed_at(c) {
             return true;
         }
         let mut words = 0;
