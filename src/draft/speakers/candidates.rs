@@ -45,6 +45,7 @@ fn pattern_feature(p: Pattern) -> F {
         Pattern::Trailing => F::Trailing,
         Pattern::ThatWas => F::ThatWas,
         Pattern::PrevSentence => F::PrevSentence,
+        Pattern::PrevParagraph => F::PrevParagraph,
         Pattern::Colon => F::Colon,
         Pattern::Block => F::Block,
         Pattern::Subject => F::Subject,
@@ -211,8 +212,9 @@ pub(super) fn candidates(
         let near = ctx.doc.para_of[qt].saturating_sub(ctx.doc.para_of[*t]) <= 2;
         w.as_ref().filter(|_| near)
     });
-    // Direct attributions (`"…," X said`, `X said: "…"`, `according to X`) outrank the
-    // context: a candidate with none, where another has one, says so.
+    // Direct attributions (`"…," X said`, `X said: "…"`, `according to X`, `"…" That was
+    // X's verdict.`) outrank the context: a candidate with none, where another has one, says
+    // so.
     let direct = [
         F::AfterName,
         F::AfterVerb,
@@ -221,6 +223,7 @@ pub(super) fn candidates(
         F::Colon,
         F::Block,
         F::Trailing,
+        F::ThatWas,
     ];
     let has_direct = |c: &Candidate| direct.iter().any(|&f| c.features[f as usize] > 0.0);
     let any_direct = out.iter().any(has_direct);

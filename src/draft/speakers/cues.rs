@@ -47,6 +47,8 @@ pub(super) enum Pattern {
     ThatWas,
     /// `X said on Friday he would go. "…"`
     PrevSentence,
+    /// `…, said Mr Thomas.` ending the paragraph before one that opens with the quotation.
+    PrevParagraph,
     /// `X: "…"` (a headline) or `X put it bluntly: "…"`
     Colon,
     /// A block quote's `— X` line, or the subject of the paragraph that leads into it.
@@ -93,9 +95,14 @@ pub(super) fn links(ctx: &Ctx, qt: usize, block: bool) -> Vec<Link> {
     }
     push(attribution_trailing(ctx, qt), Pattern::Trailing);
     push(attribution_that_was(ctx, qt), Pattern::ThatWas);
+    let (prev, across) = attribution_previous_sentence(ctx, qt);
     push(
-        attribution_previous_sentence(ctx, qt),
-        Pattern::PrevSentence,
+        prev,
+        if across {
+            Pattern::PrevParagraph
+        } else {
+            Pattern::PrevSentence
+        },
     );
     let s = ctx.doc.sentence_start(qt);
     push(
@@ -441,23 +448,41 @@ fn attribution_trailing(ctx: &Ctx, qt: usize) -> Option<(Phrase, String)> {
 }
 
 /// A quotation standing alone after a sentence of reported speech in its paragraph:
-/// `He said on Friday he hoped to lead. "I think that is sufficient time."`
-fn attribution_previous_sentence(ctx: &Ctx, qt: usize) -> Option<(Phrase, String)> {
+/// `He said on Friday he hoped to lead. "I think that is sufficient time."`. Also, with
+/// `true`, a quotation opening a paragraph after one that ends in reported speech (`…, said
+/// Mr Thomas.` then `"If in doubt retain, …"`).
+fn attribution_previous_sentence(ctx: &Ctx, qt: usize) -> (Option<(Phrase, String)>, bool) {
     let doc = &ctx.doc;
     let s = doc.sentence_start(qt);
     if (s..qt).any(|k| doc.word(k).is_some()) || s == 0 {
-        return None;
+        return (None, false);
     }
-    let prev = doc.sent_of[s - 1];
-    let mut range = doc.sentences[prev].clone();
+    // (Paragraph breaks between stand as sentences of their own.)
+    let Some(last) = (0..s).rev().find(|&k| doc.punct(k) != Some('¶')) else {
+        return (None, false);
+    };
+    let range = doc.sentences[doc.sent_of[last]].clone();
     // `X says that convention is not absolute:` then the quotation as its own paragraph.
     let colon = (range.start..range.end)
         .rev()
         .find(|&k| doc.punct(k) != Some('¶'))
         .is_some_and(|k| doc.punct(k) == Some(':'));
-    if doc.para_of[range.end.saturating_sub(1)] != doc.para_of[qt] && !colon {
-        return None;
+    let across = doc.para_of[range.end.saturating_sub(1)] != doc.para_of[qt] && !colon;
+    // (Across paragraphs, only reported speech before a quotation with no attribution of its
+    // own: `"…," X said.` before is a continuation, `"…," a spokeswoman said.` its own.)
+    if across
+        && (doc.para_of[range.end.saturating_sub(1)] + 1 != doc.para_of[qt]
+            || range.clone().any(|k| doc.quote_at(k).is_some())
+            || !super::nothing_attributes_after(ctx, qt))
+    {
+        return (None, false);
     }
+    (reported_in(ctx, range, colon), across)
+}
+
+/// The speaker of the reported speech a sentence ends with, for a quotation after it.
+fn reported_in(ctx: &Ctx, mut range: Range<usize>, colon: bool) -> Option<(Phrase, String)> {
+    let doc = &ctx.doc;
     // Only the words after the sentence's last quotation can be reporting this one.
     if let Some(last_quote) = range.clone().rev().find(|&k| doc.quote_at(k).is_some()) {
         range.start = last_quote + 1;
@@ -475,10 +500,18 @@ fn attribution_previous_sentence(ctx: &Ctx, qt: usize) -> Option<(Phrase, String
             .filter(|_| colon)?;
         return subject_of_clause(ctx, range.start, end, true).map(|p| (p, ":".to_string()));
     };
+    let word = doc.lword(cue).unwrap_or_default().to_string();
+    // `…, said Mr Thomas.`: the speaker after the cue.
+    if cue > range.start
+        && doc.punct(cue - 1) == Some(',')
+        && let Some(p) = phrase_right_of(ctx, cue + 1)
+    {
+        return Some((p, word));
+    }
     let clause = clause_start(ctx, range.start, cue);
     let phrase = phrase_left_of(ctx, cue, clause)
         .or_else(|| subject_of_clause(ctx, range.start, cue, true))?;
-    Some((phrase, doc.lword(cue).unwrap_or_default().to_string()))
+    Some((phrase, word))
 }
 
 /// `"…" That was Arsene Wenger's verdict`: a possessive name in the next sentence.

@@ -264,6 +264,14 @@ fn stands_alone(ctx: &Ctx, qt: usize) -> bool {
     before_ok && after_ok
 }
 
+/// No name, pronoun or cue follows the quotation at `qt` in its sentence: whatever
+/// attributes it, if anything, came before.
+fn nothing_attributes_after(ctx: &Ctx, qt: usize) -> bool {
+    let doc = &ctx.doc;
+    !(qt + 1..doc.sentence_end(qt))
+        .any(|k| ctx.mention_at[k].is_some() || doc.is_pronoun(k) || doc.cue_at(k))
+}
+
 /// A quotation standing alone as its sentence, after another quotation in the same paragraph
 /// or at the start of the paragraph after one: the same speaker may go on.
 fn continuation(
@@ -283,13 +291,9 @@ fn continuation(
     }
     // `«…», a déclaré X.`: a name after the quotation is an attribution not read, not a sign
     // that the last speaker goes on (`"…" for the top income bracket.` is).
-    let sent_end = doc.sentence_end(qt);
-    if (qt + 1..sent_end).any(|k| {
-        ctx.mention_at[k].is_some()
-            || doc.quote_at(k).is_some()
-            || doc.is_pronoun(k)
-            || doc.cue_at(k)
-    }) {
+    if !nothing_attributes_after(ctx, qt)
+        || (qt + 1..doc.sentence_end(qt)).any(|k| doc.quote_at(k).is_some())
+    {
         return None;
     }
     // (A title or phrase quoted in between, `on NBC's "Meet the Press."`, is no turn.)

@@ -27,6 +27,7 @@ features! {
     Trailing = "pattern:trailing",
     ThatWas = "pattern:that_was",
     PrevSentence = "pattern:prev_sentence",
+    PrevParagraph = "pattern:prev_paragraph",
     Colon = "pattern:colon",
     Block = "pattern:block",
     Subject = "pattern:subject",

@@ -459,3 +459,18 @@ fn the_speaker_of_a_trailing_attribution_is_its_sentences_subject() {
     let t = "Germaine Greer walked out of the show on Friday, and Brigitte Nielsen stayed.\n\nNielsen had panicked that it could harm her access to her children, Greer said. The feminist writer said the show had behaved \"like a child rather than a parent\" by taunting a contestant.";
     assert_eq!(speakers(t), ["like a: Germaine Greer"]);
 }
+
+#[test]
+fn a_paragraph_ending_in_reported_speech_leads_into_the_next_quotation() {
+    let t = "Every archive is covered by the new rules, but what matters is what the files say, said Chidi Okafor, the records commissioner.\n\n\"When in doubt, keep it. Only when a record has no further use may it be destroyed.\"\n\nThe rules come into force in January.";
+    assert_eq!(speakers(t), ["When in: Chidi Okafor"]);
+}
+
+#[test]
+fn that_was_her_verdict_outranks_the_last_speaker() {
+    let t = "The organiser, Dave Bellamy, said: \"It doesn't get any better than this for the anniversary.\"\n\n\"I don't pick races thinking about pressure. I pick the ones I really want to do.\" That was Paula Ridley's explanation for passing up the spring marathon in Oslo.";
+    assert_eq!(
+        speakers(t),
+        ["It doesn't: Dave Bellamy", "I don't: Paula Ridley"]
+    );
+}
