@@ -690,7 +690,13 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
             && v > 0
             && doc.strong_cue_at(v - 1)
             && !doc.is(v - 1, list::CUE_ADDRESSED);
-        let speaking = inverted || (k..(k + 3).min(doc.len())).any(|j| doc.strong_cue_at(j));
+        // `says the Waterford man`, `the Labour leader said`: a name before a role noun
+        // modifies it; the role speaks.
+        let modifier = doc.lword(e + 1).is_some()
+            && !doc.is_cap(e + 1)
+            && doc.is(e + 1, list::PERSON_NOUN | list::OFFICE);
+        let speaking =
+            !modifier && (inverted || (k..(k + 3).min(doc.len())).any(|j| doc.strong_cue_at(j)));
         m.speaking = speaking;
         m.body_context = body_context(doc, m);
         m.after_prep = after_prep;
@@ -701,7 +707,10 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
             && doc.punct(t - 1) == Some(',')
             && doc.strong_cue_at(e + 1)
             && doc.sentence_end(e) <= e + 4;
-        m.subject = (first || after_conj || inverted || trailing) && !m.possessive && !after_prep;
+        m.subject = (first || after_conj || inverted || trailing)
+            && !m.possessive
+            && !after_prep
+            && !modifier;
     }
     // `Russia's foreign minister, Sergey Lavrov, welcomed …`, `James Hardie chairwoman, Meredith
     // Hellicar, said …`: a person set off by commas after the role that opens the sentence is

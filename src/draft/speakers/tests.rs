@@ -474,3 +474,12 @@ fn that_was_her_verdict_outranks_the_last_speaker() {
         ["It doesn't: Dave Bellamy", "I don't: Paula Ridley"]
     );
 }
+
+#[test]
+fn a_name_before_a_role_noun_modifies_it() {
+    let t = "Jamie Costin was hurt in Athens. \"I was in a lot of pain,\" says the Waterford man.\n\nDoctors in Athens had wanted to operate on Jamie's back but he insisted on waiting until he got home. \"The doctors were going to put rods in my back.\"";
+    assert_eq!(
+        speakers(t),
+        ["I was: Jamie Costin", "The doctors: Jamie Costin"]
+    );
+}
