@@ -483,3 +483,9 @@ fn a_name_before_a_role_noun_modifies_it() {
         ["I was: Jamie Costin", "The doctors: Jamie Costin"]
     );
 }
+
+#[test]
+fn verbs_of_praise_and_blame_frame_the_words() {
+    let t = "The hearing was tense.\n\nAdaeze Okoro then accused the board, which the minister appoints, of being \"a club for insiders\" and walked out.";
+    assert_eq!(speakers(t), ["a club: Adaeze Okoro"]);
+}
