@@ -489,3 +489,16 @@ fn verbs_of_praise_and_blame_frame_the_words() {
     let t = "The hearing was tense.\n\nAdaeze Okoro then accused the board, which the minister appoints, of being \"a club for insiders\" and walked out.";
     assert_eq!(speakers(t), ["a club: Adaeze Okoro"]);
 }
+
+#[test]
+fn remembered_and_reacted_are_speech_verbs() {
+    let t = "\"Everyone told her not to do it,\" remembered Roy Castell, the firm's former spokesman. \"And the more they said it, the more she wanted to.\"\n\n\"Who is he talking about?\" reacted Maria Lind.";
+    assert_eq!(
+        speakers(t),
+        [
+            "Everyone told: Roy Castell",
+            "And the: Roy Castell",
+            "Who is: Maria Lind"
+        ]
+    );
+}
