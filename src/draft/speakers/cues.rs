@@ -483,6 +483,7 @@ fn attribution_previous_sentence(ctx: &Ctx, qt: usize) -> (Option<(Phrase, Strin
 /// The speaker of the reported speech a sentence ends with, for a quotation after it.
 fn reported_in(ctx: &Ctx, mut range: Range<usize>, colon: bool) -> Option<(Phrase, String)> {
     let doc = &ctx.doc;
+    let sentence_start = range.start;
     // Only the words after the sentence's last quotation can be reporting this one.
     if let Some(last_quote) = range.clone().rev().find(|&k| doc.quote_at(k).is_some()) {
         range.start = last_quote + 1;
@@ -501,9 +502,9 @@ fn reported_in(ctx: &Ctx, mut range: Range<usize>, colon: bool) -> Option<(Phras
         return subject_of_clause(ctx, range.start, end, true).map(|p| (p, ":".to_string()));
     };
     let word = doc.lword(cue).unwrap_or_default().to_string();
-    // `…, said Mr Thomas.`: the speaker after the cue.
-    if cue > range.start
-        && doc.punct(cue - 1) == Some(',')
+    // `…, said Mr Thomas.`, `Stated Stone:`: the speaker after the cue.
+    if (cue > range.start && doc.punct(cue - 1) == Some(',')
+        || (sentence_start..cue).all(|k| doc.word(k).is_none() && doc.quote_at(k).is_none()))
         && let Some(p) = phrase_right_of(ctx, cue + 1)
     {
         return Some((p, word));

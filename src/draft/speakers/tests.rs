@@ -502,3 +502,9 @@ fn remembered_and_reacted_are_speech_verbs() {
         ]
     );
 }
+
+#[test]
+fn a_cue_opening_the_sentence_before_points_after_it() {
+    let t = "Rupert Vance was on the radio on Sunday.\n\nStated Vance:\n\n\"I think that the stakes are so high that they would do anything.\"";
+    assert_eq!(speakers(t), ["I think: Rupert Vance"]);
+}
