@@ -306,6 +306,14 @@ fn attribution_before(ctx: &Ctx, qt: usize) -> Vec<((Phrase, String), Pattern)> 
             out.push(((Phrase::Mention(m), ":".into()), Pattern::Colon));
         }
     }
+    // `Clinton's response was:`: the words are the owner's, whatever the verb.
+    if qt > from
+        && doc.punct(qt - 1) == Some(':')
+        && let Some(p) = owner_of_words(ctx, from, qt)
+    {
+        out.push(((p, ":".into()), Pattern::Colon));
+        return out;
+    }
     for k in (from..qt).rev() {
         if !doc.cue_at(k) {
             continue;
@@ -386,6 +394,40 @@ fn attribution_before(ctx: &Ctx, qt: usize) -> Vec<((Phrase, String), Pattern)> 
         out.push(((p, ":".into()), Pattern::Colon));
     }
     out
+}
+
+/// Nouns for what someone said, as the subject of a colon's lead-in.
+const WORDS_NOUNS: &[&str] = &[
+    "answer",
+    "response",
+    "reply",
+    "reaction",
+    "retort",
+    "message",
+    "words",
+    "comment",
+    "explanation",
+    "verdict",
+];
+
+/// `Clinton's response was:`, `The IMF's report warned:`: a lead-in whose subject is a
+/// named owner's answer, reply or statement gives the words to the owner.
+fn owner_of_words(ctx: &Ctx, from: usize, to: usize) -> Option<Phrase> {
+    let doc = &ctx.doc;
+    let first = (from..to).find(|&k| doc.word(k).is_some())?;
+    let the = doc.lword(first) == Some("the");
+    let owner = if the { first + 1 } else { first };
+    let words_noun = |k: usize| {
+        k < to
+            && (doc.lword(k).is_some_and(|w| WORDS_NOUNS.contains(&w)) || doc.is(k, list::DOCUMENT))
+    };
+    if let Some(m) = ctx.mention_at.get(owner).copied().flatten()
+        && ctx.mentions[m].possessive
+        && words_noun(ctx.mentions[m].end_tok + 1)
+    {
+        return Some(Phrase::Mention(m));
+    }
+    None
 }
 
 /// The subject of a cue at `k`: in the stretch after the sentence's last quotation before
@@ -499,7 +541,9 @@ fn reported_in(ctx: &Ctx, mut range: Range<usize>, colon: bool) -> Option<(Phras
             .rev()
             .find(|&k| doc.punct(k) == Some(':'))
             .filter(|_| colon)?;
-        return subject_of_clause(ctx, range.start, end, true).map(|p| (p, ":".to_string()));
+        return owner_of_words(ctx, range.start, end)
+            .or_else(|| subject_of_clause(ctx, range.start, end, true))
+            .map(|p| (p, ":".to_string()));
     };
     let word = doc.lword(cue).unwrap_or_default().to_string();
     // `…, said Mr Thomas.`, `Stated Stone:`: the speaker after the cue.

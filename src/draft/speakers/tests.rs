@@ -508,3 +508,9 @@ fn a_cue_opening_the_sentence_before_points_after_it() {
     let t = "Rupert Vance was on the radio on Sunday.\n\nStated Vance:\n\n\"I think that the stakes are so high that they would do anything.\"";
     assert_eq!(speakers(t), ["I think: Rupert Vance"]);
 }
+
+#[test]
+fn a_named_owners_answer_introduces_their_words() {
+    let t = "The aide wrote to her about the soldiers.\n\nHannah Ortiz's response was: \"Is the shop in Boston or in Denver?\"";
+    assert_eq!(speakers(t), ["Is the: Hannah Ortiz"]);
+}
