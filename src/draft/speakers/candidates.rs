@@ -179,7 +179,12 @@ pub(super) fn candidates(
                 };
                 let mut found = antecedents(ctx, *tok, qt, refers, earlier);
                 // `the coach` after `Andy Robinson, the head coach`: the one the text gave
-                // that role, when it gave it to someone.
+                // that role, when it gave it to someone (further back than pronouns reach, too).
+                if !found.iter().any(|a| has_role(&a.who))
+                    && let Some(a) = holder_of_role(ctx, &head, (*tok).min(qt))
+                {
+                    found.push(a);
+                }
                 if found.iter().any(|a| has_role(&a.who)) {
                     found.retain(|a| has_role(&a.who));
                 }
@@ -359,6 +364,33 @@ fn antecedent_features(ctx: &Ctx, a: &Antecedent, refers: Refers) -> Vec<(F, f32
 }
 
 /// How far back a pronoun looks for its antecedent, in sentences.
+/// The person the text last named before `limit` whose mentions were given `role`, as an
+/// antecedent of `the <role>` at `limit`.
+fn holder_of_role(ctx: &Ctx, role: &str, limit: usize) -> Option<Antecedent> {
+    let doc = &ctx.doc;
+    let (i, m) = ctx.mentions.iter().enumerate().rev().find(|(i, m)| {
+        m.run_start < limit
+            && !m.in_title
+            && ctx.entities.list[ctx.entities.of_mention[*i]]
+                .roles
+                .iter()
+                .any(|r| r == role)
+    })?;
+    let at = limit.min(doc.len() - 1);
+    Some(Antecedent {
+        who: Who::Entity(ctx.entities.of_mention[i]),
+        dist: doc.sent_of[at] - doc.sent_of[m.run_start],
+        other_para: doc.para_of[m.run_start] != doc.para_of[at],
+        subject: m.subject,
+        possessive: m.possessive,
+        after_prep: m.after_prep,
+        rank: MAX_ANTECEDENTS,
+        latest_subject: false,
+        speaking: m.speaking,
+        inside_reported: false,
+    })
+}
+
 const WINDOW: usize = 8;
 /// How many of the most recent entities it considers.
 const MAX_ANTECEDENTS: usize = 6;

@@ -306,7 +306,7 @@ fn attribution_before(ctx: &Ctx, qt: usize) -> Vec<((Phrase, String), Pattern)> 
             out.push(((Phrase::Mention(m), ":".into()), Pattern::Colon));
         }
     }
-    // `Clinton's response was:`: the words are the owner's, whatever the verb.
+    // `Clinton's response was:`, `The mayor's answer …:`: the owner's words, whatever the verb.
     if qt > from
         && doc.punct(qt - 1) == Some(':')
         && let Some(p) = owner_of_words(ctx, from, qt)
@@ -410,8 +410,8 @@ const WORDS_NOUNS: &[&str] = &[
     "verdict",
 ];
 
-/// `Clinton's response was:`, `The IMF's report warned:`: a lead-in whose subject is a
-/// named owner's answer, reply or statement gives the words to the owner.
+/// `Clinton's response was:`, `The mayor's answer has been replayed many times since:`: a
+/// lead-in whose subject is someone's answer, reply or statement gives the words to them.
 fn owner_of_words(ctx: &Ctx, from: usize, to: usize) -> Option<Phrase> {
     let doc = &ctx.doc;
     let first = (from..to).find(|&k| doc.word(k).is_some())?;
@@ -427,7 +427,20 @@ fn owner_of_words(ctx: &Ctx, from: usize, to: usize) -> Option<Phrase> {
     {
         return Some(Phrase::Mention(m));
     }
-    None
+    let role = the
+        && doc.word(owner).is_some_and(super::tokens::is_possessive)
+        && !doc.is_cap(owner)
+        && doc
+            .lbase(owner)
+            .is_some_and(|w| doc.lex.is(w, list::PERSON_NOUN | list::OFFICE));
+    (role && words_noun(owner + 1)).then(|| Phrase::Role {
+        tok: first,
+        head: doc.lbase(owner).unwrap_or_default().to_string(),
+        // (`the mayor`, without the possessive ending.)
+        range: doc.tok_range(first).start
+            ..doc.tok_range(owner).start
+                + doc.word(owner).map_or(0, |w| super::tokens::base(w).len()),
+    })
 }
 
 /// The subject of a cue at `k`: in the stretch after the sentence's last quotation before

@@ -5,8 +5,10 @@
 use std::collections::HashMap;
 
 use super::names::{Kind, Mention};
+use super::tokens::Doc;
 use crate::draft::identity::initials;
 use crate::draft::lexicon::Gender;
+use crate::draft::lexicon::list;
 use crate::text::FastHash;
 
 #[derive(Debug, Clone)]
@@ -346,4 +348,57 @@ fn role_subject(doc: &super::tokens::Doc, the: usize) -> bool {
         })
         && !doc.is(head + 1, list::FIRST_NAME)
         && !doc.is_cap(head + 1)
+}
+
+/// `Ken Livingstone has never been a man to back down. The mayor is still refusing to
+/// apologise.`: a sentence led by `the` and a role, right after a sentence led by a person,
+/// gives that person the role, if the text has not used the role before (`Smith met the
+/// mayor. The mayor said …`) and the person has none.
+pub(super) fn roles_by_sequence(doc: &Doc, mentions: &mut [Mention]) {
+    for s in 1..doc.sentences.len() {
+        let sent = doc.sentences[s].clone();
+        let Some(first) = sent.clone().find(|&k| doc.word(k).is_some()) else {
+            continue;
+        };
+        if doc.lword(first) != Some("the") {
+            continue;
+        }
+        let mut head = first + 1;
+        while doc.word(head).is_some()
+            && !doc.is_cap(head)
+            && doc.is(head + 1, list::OFFICE | list::PERSON_NOUN)
+            && !doc.is_cap(head + 1)
+            && doc.is(head, list::OFFICE | list::PERSON_NOUN | list::MODIFIER)
+        {
+            head += 1;
+        }
+        let Some(role) = doc
+            .lword(head)
+            .filter(|_| !doc.is_cap(head) && doc.is(head, list::OFFICE | list::PERSON_NOUN))
+        else {
+            continue;
+        };
+        let role = super::names::role_word(role);
+        // The sentence before (paragraph breaks stand as sentences of their own).
+        let Some(prev) = (0..sent.start).rev().find(|&k| doc.word(k).is_some()) else {
+            continue;
+        };
+        let before = doc.sentences[doc.sent_of[prev]].clone();
+        // (Only the role's first use: once the text has used it, it may be anyone's.)
+        if (0..head).any(|k| {
+            doc.lbase(k)
+                .is_some_and(|w| super::names::role_word(w) == role)
+        }) {
+            continue;
+        }
+        let lead = mentions.iter().position(|m| {
+            before.contains(&m.tok) && m.subject && matches!(m.kind, Kind::Person | Kind::Unknown)
+        });
+        // (`Reporter Oliver Finegold` has a role of his own.)
+        if let Some(i) = lead
+            && mentions[i].roles.is_empty()
+        {
+            mentions[i].roles.push(role);
+        }
+    }
 }

@@ -55,6 +55,7 @@ impl<'a> Ctx<'a> {
         let mut mentions = names::find_mentions(&doc);
         let mention_at = names::mention_index(&doc, &mentions);
         names::mark_positions(&doc, &mut mentions, &mention_at);
+        entities::roles_by_sequence(&doc, &mut mentions);
         let described = phrases::find_described(&doc, &mentions, &mention_at);
         let mut mention_end = vec![None; doc.len()];
         for (i, m) in mentions.iter().enumerate() {

@@ -514,3 +514,12 @@ fn a_named_owners_answer_introduces_their_words() {
     let t = "The aide wrote to her about the soldiers.\n\nHannah Ortiz's response was: \"Is the shop in Boston or in Denver?\"";
     assert_eq!(speakers(t), ["Is the: Hannah Ortiz"]);
 }
+
+#[test]
+fn a_role_first_used_after_a_persons_sentence_is_theirs() {
+    let t = "Dora Kellerman has never been one to back down. The mayor is still refusing to apologise.\n\nThe row began at a party for Chris Tallis, the first openly gay MP. Reporter Simon Brandt approached her there. Mr Tallis was inside with Anna Roe and Peter Vance. Ms Roe and Mr Vance left early.\n\n\"No, I'm not,\" Mr Brandt replied, according to a tape.\n\nThe mayor's answer has been replayed many times since: \"Well, you are just doing it because you are paid to.\"";
+    assert_eq!(
+        speakers(t),
+        ["No, I'm: Simon Brandt", "Well, you: Dora Kellerman"]
+    );
+}
