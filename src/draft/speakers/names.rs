@@ -241,9 +241,13 @@ pub(super) fn find_mentions(doc: &Doc) -> Vec<Mention> {
                 end += particles + 1;
                 continue;
             }
+            // (`Department for Work and Pensions`: `for` joins a body's name only, right after
+            // its org word.)
             let connectors = (end..end + 2)
                 .take_while(|&k| {
-                    doc.lword(k).is_some_and(|w| CONNECTORS.contains(&w)) && !doc.is_cap(k)
+                    doc.lword(k).is_some_and(|w| {
+                        CONNECTORS.contains(&w) || w == "for" && doc.is(end - 1, list::ORG_WORD)
+                    }) && !doc.is_cap(k)
                         || doc.punct(k) == Some('&')
                 })
                 .count();
@@ -346,7 +350,12 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
                 .known(&[doc.lbase(k - 1).unwrap_or_default()])
                 .is_none()
             && doc.punct(k + 1) != Some('.');
-        if !e.is(list::TITLE) || after_first || orgish(k + 1) {
+        // (`Club for Growth`: an org word the name runs on from is no title.)
+        if !e.is(list::TITLE)
+            || after_first
+            || orgish(k + 1)
+            || doc.lword(k + 1) == Some("for") && k + 1 < end
+        {
             continue;
         }
         if e.is(list::KEPT) {

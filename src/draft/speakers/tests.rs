@@ -523,3 +523,17 @@ fn a_role_first_used_after_a_persons_sentence_is_theirs() {
         ["No, I'm: Simon Brandt", "Well, you: Dora Kellerman"]
     );
 }
+
+#[test]
+fn for_and_of_join_a_bodys_name_after_its_org_word() {
+    let t = "\"We have no comment,\" a spokeswoman for the Department for Work and Pensions said.\n\nThe British Chambers of Commerce said it was \"concerned by the clamour\" for a rise.\n\nThe Club for Growth said: \"We will spend more.\"\n\nShe blamed Brown for Labour's defeat. \"It was bad,\" said Ms Okafor.";
+    assert_eq!(
+        speakers(t),
+        [
+            "We have: ~a spokeswoman for the Department for Work and Pensions",
+            "concerned by: British Chambers of Commerce",
+            "We will: Club for Growth",
+            "It was: Okafor"
+        ]
+    );
+}
