@@ -537,3 +537,9 @@ fn for_and_of_join_a_bodys_name_after_its_org_word() {
         ]
     );
 }
+
+#[test]
+fn a_cue_word_after_a_determiner_is_a_noun() {
+    let t = "The plan is the main tool.\n\n\"It is an invasion of the state domain,\" Scott Pruitt, the attorney general of Oklahoma, one of the states suing the agency, said in a statement.";
+    assert_eq!(speakers(t), ["It is: Scott Pruitt"]);
+}
