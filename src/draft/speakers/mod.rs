@@ -261,7 +261,8 @@ fn stands_alone(ctx: &Ctx, qt: usize) -> bool {
     let after_ok = after.clone().all(|k| doc.word(k).is_none())
         || matches!(doc.punct(qt + 1), Some(',' | '—' | '–'))
             && after.clone().any(|k| doc.cue_at(k))
-        || after.clone().take(4).any(|k| doc.strong_cue_at(k));
+        || after.clone().take(4).any(|k| doc.strong_cue_at(k))
+        || doc.appositive_cue(qt + 1).is_some();
     before_ok && after_ok
 }
 

@@ -543,3 +543,12 @@ fn a_cue_word_after_a_determiner_is_a_noun() {
     let t = "The plan is the main tool.\n\n\"It is an invasion of the state domain,\" Scott Pruitt, the attorney general of Oklahoma, one of the states suing the agency, said in a statement.";
     assert_eq!(speakers(t), ["It is: Scott Pruitt"]);
 }
+
+#[test]
+fn a_short_utterance_attributed_past_a_description_is_speech() {
+    let t = "\"We are ready,\" Mary Olsen, a teacher at the school, said.";
+    let quotes = analyze(t, Format::Markdown, &ExtractOptions::default());
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].kind, crate::draft::QuoteKind::Speech);
+    assert_eq!(speakers(t), ["We are: Mary Olsen"]);
+}
