@@ -363,7 +363,6 @@ fn antecedent_features(ctx: &Ctx, a: &Antecedent, refers: Refers) -> Vec<(F, f32
     f
 }
 
-/// How far back a pronoun looks for its antecedent, in sentences.
 /// The person the text last named before `limit` whose mentions were given `role`, as an
 /// antecedent of `the <role>` at `limit`.
 fn holder_of_role(ctx: &Ctx, role: &str, limit: usize) -> Option<Antecedent> {
@@ -391,6 +390,7 @@ fn holder_of_role(ctx: &Ctx, role: &str, limit: usize) -> Option<Antecedent> {
     })
 }
 
+/// How far back a pronoun looks for its antecedent, in sentences.
 const WINDOW: usize = 8;
 /// How many of the most recent entities it considers.
 const MAX_ANTECEDENTS: usize = 6;

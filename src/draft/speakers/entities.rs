@@ -355,6 +355,15 @@ fn role_subject(doc: &super::tokens::Doc, the: usize) -> bool {
 /// gives that person the role, if the text has not used the role before (`Smith met the
 /// mayor. The mayor said …`) and the person has none.
 pub(super) fn roles_by_sequence(doc: &Doc, mentions: &mut [Mention]) {
+    // Where each role word is first used (one pass, so that a long text stays linear).
+    let mut first_use: HashMap<String, usize, FastHash> = HashMap::default();
+    for k in 0..doc.len() {
+        if doc.is(k, list::OFFICE | list::PERSON_NOUN)
+            && let Some(w) = doc.lbase(k)
+        {
+            first_use.entry(super::names::role_word(w)).or_insert(k);
+        }
+    }
     for s in 1..doc.sentences.len() {
         let sent = doc.sentences[s].clone();
         let Some(first) = sent.clone().find(|&k| doc.word(k).is_some()) else {
@@ -385,15 +394,16 @@ pub(super) fn roles_by_sequence(doc: &Doc, mentions: &mut [Mention]) {
         };
         let before = doc.sentences[doc.sent_of[prev]].clone();
         // (Only the role's first use: once the text has used it, it may be anyone's.)
-        if (0..head).any(|k| {
-            doc.lbase(k)
-                .is_some_and(|w| super::names::role_word(w) == role)
-        }) {
+        if first_use.get(&role).is_some_and(|&k| k < head) {
             continue;
         }
-        let lead = mentions.iter().position(|m| {
-            before.contains(&m.tok) && m.subject && matches!(m.kind, Kind::Person | Kind::Unknown)
-        });
+        // (Mentions are in text order.)
+        let from = mentions.partition_point(|m| m.tok < before.start);
+        let lead = mentions[from..]
+            .iter()
+            .take_while(|m| m.tok < before.end)
+            .position(|m| m.subject && matches!(m.kind, Kind::Person | Kind::Unknown))
+            .map(|i| from + i);
         // (`Reporter Oliver Finegold` has a role of his own.)
         if let Some(i) = lead
             && mentions[i].roles.is_empty()
