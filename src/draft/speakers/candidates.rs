@@ -185,7 +185,8 @@ pub(super) fn candidates(
                 {
                     found.push(a);
                 }
-                if found.iter().any(|a| has_role(&a.who)) {
+                let held = found.iter().any(|a| has_role(&a.who));
+                if held {
                     found.retain(|a| has_role(&a.who));
                 }
                 for a in found {
@@ -195,10 +196,13 @@ pub(super) fn candidates(
                     f.extend(antecedent_features(ctx, &a, refers));
                     add(a.who, range.clone(), &link.cue, &f);
                 }
-                let mut f = common.to_vec();
-                f.push((F::ViaDescribed, 1.0));
-                f.push((F::ViaRole, 1.0));
-                add(Who::Described(text), range.clone(), &link.cue, &f);
+                // (Where someone holds the role, `the coach` is them, not a description.)
+                if !held {
+                    let mut f = common.to_vec();
+                    f.push((F::ViaDescribed, 1.0));
+                    f.push((F::ViaRole, 1.0));
+                    add(Who::Described(text), range.clone(), &link.cue, &f);
+                }
             }
         }
     }
@@ -291,6 +295,23 @@ pub(super) fn candidates(
                 flag(named_in(quote_text, &ent.name)),
             );
         }
+    }
+    // People seldom call themselves by their first name: one the words call so is no
+    // candidate when someone else is (`He told BBC Five Live: "Steven is above money."`). (A
+    // surname in the words may be a relative's or a namesake's; that only weighs.)
+    let named_off = |c: &Candidate| match c.who {
+        Who::Entity(e) => {
+            let name = &ctx.entities.list[e].name;
+            let mut parts = name.split_whitespace();
+            let (Some(first), Some(second)) = (parts.next(), parts.next()) else {
+                return false;
+            };
+            first_name_in(quote_text, first, second)
+        }
+        Who::Described(_) => false,
+    };
+    if out.iter().any(|c| !named_off(c)) {
+        out.retain(|c| !named_off(c));
     }
     out
 }
@@ -547,6 +568,25 @@ fn antecedents(
 }
 
 /// Does a quotation's text name someone (a word of their name, capitalised, as a word)?
+/// The words call someone by `first` name, alone or before `second` (not `David Beckham` for
+/// David Smith).
+fn first_name_in(quote: &str, first: &str, second: &str) -> bool {
+    if first.chars().count() < 3 || !first.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let words: Vec<&str> = quote
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(super::tokens::base)
+        .collect();
+    words.iter().enumerate().any(|(i, &w)| {
+        w == first
+            && words.get(i + 1).is_none_or(|next| {
+                *next == second || !next.chars().next().is_some_and(char::is_uppercase)
+            })
+    })
+}
+
 fn named_in(quote: &str, name: &str) -> bool {
     let words: Vec<&str> = quote
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))

@@ -552,3 +552,9 @@ fn a_short_utterance_attributed_past_a_description_is_speech() {
     assert_eq!(quotes[0].kind, crate::draft::QuoteKind::Speech);
     assert_eq!(speakers(t), ["We are: Mary Olsen"]);
 }
+
+#[test]
+fn people_do_not_call_themselves_by_their_first_name() {
+    let t = "Parry firm over Gerrard\n\nBut Parry, speaking to the BBC, also admits Steven Gerrard, who has been linked with Chelsea, will have the final say on his future. He told Five Live: \"Steven is above money. He is the future of the club.\"\n\nRick Parry is the club's chief executive.";
+    assert_eq!(speakers(t), ["Steven is: Rick Parry"]);
+}
