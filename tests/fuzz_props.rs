@@ -221,6 +221,28 @@ fn regression_speaker_of_an_empty_span_at_the_end() {
     }
 }
 
+/// A short utterance made speech by its speaker in the kept analysis is read as found when a
+/// passage after it is asked about, as a fresh reading does (proptest found the text).
+#[test]
+fn regression_speaker_of_after_a_short_utterance() {
+    let text = "\"a“\"Jane\"‘‘\"# \"\"[\"„\"\"…“said¡\"””.„we‘‘‘\"\r<div>\"\"\"\"\"\"\r\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"";
+    let bounds: Vec<usize> = (0..=text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .collect();
+    for format in [Format::Markdown, Format::Plain] {
+        let prepared = draft::Prepared::new(text, format, &Default::default());
+        for &x in &bounds {
+            for &y in bounds.iter().filter(|&&y| y > x) {
+                assert_eq!(
+                    prepared.speaker_of(text, x..y),
+                    draft::speaker_of_span(text, format, x..y),
+                    "{x}..{y} {format:?}"
+                );
+            }
+        }
+    }
+}
+
 /// Drafts made of the example draft's words and the awkward pieces, so that quotations
 /// partly match the corpus and the aligner runs on real passages.
 fn newsish() -> impl Strategy<Value = String> {

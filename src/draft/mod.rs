@@ -132,6 +132,9 @@ pub struct Prepared {
     masked: markup::Masked,
     /// The quotations with their speakers, as `analyze` gives them.
     pub quotes: Vec<Quote>,
+    /// Each quotation's kind as found, before finding a speaker made a short utterance speech:
+    /// what `speaker_of` reads, so that it answers as a fresh reading does.
+    found_kinds: Vec<QuoteKind>,
 }
 
 impl Prepared {
@@ -144,7 +147,12 @@ impl Prepared {
     fn unattributed(text: &str, format: Format, options: &ExtractOptions) -> Prepared {
         let masked = markup::mask(text, format);
         let quotes = quotes::find_quotes(text, &masked, options, format == Format::Plain);
-        Prepared { masked, quotes }
+        let found_kinds = quotes.iter().map(|q| q.kind).collect();
+        Prepared {
+            masked,
+            quotes,
+            found_kinds,
+        }
     }
 
     /// Who the text gives the words in `span` to, read as if they stood between quotation
@@ -157,9 +165,11 @@ impl Prepared {
         let mut found: Vec<Quote> = self
             .quotes
             .iter()
-            .filter(|q| q.end <= span.start || q.start >= span.end)
-            .map(|q| Quote {
+            .zip(&self.found_kinds)
+            .filter(|(q, _)| q.end <= span.start || q.start >= span.end)
+            .map(|(q, &kind)| Quote {
                 speaker: None,
+                kind,
                 ..q.clone()
             })
             .collect();
