@@ -99,6 +99,7 @@ pub(super) fn candidates(
     earlier: &Earlier,
     continuation: Option<&Who>,
 ) -> Vec<Candidate> {
+    let words = quote_words(quote_text);
     let mut out: Vec<Candidate> = Vec::new();
     let mut add = |who: Who, mention: Range<usize>, cue: &str, feats: &[(F, f32)]| {
         let i = match out.iter().position(|c| c.who == who) {
@@ -292,7 +293,7 @@ pub(super) fn candidates(
             set(
                 &mut c.features,
                 F::NamedInQuote,
-                flag(named_in(quote_text, &ent.name)),
+                flag(named_in(&words, &ent.name)),
             );
         }
     }
@@ -306,7 +307,7 @@ pub(super) fn candidates(
             let (Some(first), Some(second)) = (parts.next(), parts.next()) else {
                 return false;
             };
-            first_name_in(quote_text, first, second)
+            first_name_in(&words, first, second)
         }
         Who::Described(_) => false,
     };
@@ -567,18 +568,22 @@ fn antecedents(
     seen
 }
 
-/// Does a quotation's text name someone (a word of their name, capitalised, as a word)?
-/// The words call someone by `first` name, alone or before `second` (not `David Beckham` for
-/// David Smith).
-fn first_name_in(quote: &str, first: &str, second: &str) -> bool {
-    if first.chars().count() < 3 || !first.chars().next().is_some_and(char::is_uppercase) {
-        return false;
-    }
-    let words: Vec<&str> = quote
+/// A quotation's words, possessive endings dropped, read once for `named_in` and
+/// `first_name_in`.
+fn quote_words(quote: &str) -> Vec<&str> {
+    quote
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
         .filter(|w| !w.is_empty())
         .map(super::tokens::base)
-        .collect();
+        .collect()
+}
+
+/// The words call someone by `first` name, alone or before `second` (not `David Beckham` for
+/// David Smith).
+fn first_name_in(words: &[&str], first: &str, second: &str) -> bool {
+    if first.chars().count() < 3 || !first.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
     words.iter().enumerate().any(|(i, &w)| {
         w == first
             && words.get(i + 1).is_none_or(|next| {
@@ -587,11 +592,8 @@ fn first_name_in(quote: &str, first: &str, second: &str) -> bool {
     })
 }
 
-fn named_in(quote: &str, name: &str) -> bool {
-    let words: Vec<&str> = quote
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .map(super::tokens::base)
-        .collect();
+/// Does a quotation's text name someone (a word of their name, capitalised, as a word)?
+fn named_in(words: &[&str], name: &str) -> bool {
     name.split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase))

@@ -213,13 +213,15 @@ fn attribution_after(ctx: &Ctx, qt: usize) -> (Option<(Phrase, String)>, Pattern
             return none;
         }
         // (`one of the states suing the EPA`: after a determiner, a cue word is a noun.)
-        let noun = doc.lword(k - 1).is_some_and(|w| {
-            matches!(
-                w,
-                "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "our"
-            )
-        });
-        if doc.cue_at(k) && k > t && !noun {
+        let noun = || {
+            doc.lword(k - 1).is_some_and(|w| {
+                matches!(
+                    w,
+                    "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "our"
+                )
+            })
+        };
+        if doc.cue_at(k) && k > t && !noun() {
             // `"fair and open" competition, he replied: "…"` introduces the next quotation.
             let sent_end = doc.sentence_end(k);
             // (`"…," Cruz said, adding: "…"` is not: another cue stands before the colon.)

@@ -323,23 +323,16 @@ pub(super) fn pronoun_subjects(ctx: &super::Ctx) -> Vec<(usize, usize)> {
 }
 
 /// The head of a role phrase opening at `the` (`the Tory leader` → `leader`).
-fn role_head(doc: &super::tokens::Doc, the: usize) -> usize {
+fn role_head(doc: &Doc, the: usize) -> usize {
     let mut k = the + 1;
-    while k < the + 5
-        && doc.word(k + 1).is_some()
-        && !doc.is(
-            k,
-            crate::draft::lexicon::list::PERSON_NOUN | crate::draft::lexicon::list::OFFICE,
-        )
-    {
+    while k < the + 5 && doc.word(k + 1).is_some() && !doc.is(k, list::PERSON_NOUN | list::OFFICE) {
         k += 1;
     }
     k
 }
 
 /// `The Tory leader was asked`, `the coach said`: a definite role noun as a sentence's subject.
-fn role_subject(doc: &super::tokens::Doc, the: usize) -> bool {
-    use crate::draft::lexicon::list;
+fn role_subject(doc: &Doc, the: usize) -> bool {
     let head = role_head(doc, the);
     doc.is(head, list::PERSON_NOUN | list::OFFICE)
         && !doc.is_cap(head)
