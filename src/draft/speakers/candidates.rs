@@ -569,13 +569,22 @@ fn antecedents(
 }
 
 /// A quotation's words, possessive endings dropped, read once for `named_in` and
-/// `first_name_in`.
+/// `first_name_in`; a `.` stands where punctuation parts two words (`with Olof. It's`), so
+/// that the word after a full stop is not read as a surname.
 fn quote_words(quote: &str) -> Vec<&str> {
-    quote
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .map(super::tokens::base)
-        .collect()
+    let word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+    let mut out = Vec::new();
+    let mut rest = quote;
+    while let Some(start) = rest.find(word) {
+        if rest[..start].chars().any(|c| !c.is_whitespace()) && !out.is_empty() {
+            out.push(".");
+        }
+        rest = &rest[start..];
+        let end = rest.find(|c: char| !word(c)).unwrap_or(rest.len());
+        out.push(super::tokens::base(&rest[..end]));
+        rest = &rest[end..];
+    }
+    out
 }
 
 /// The words call someone by `first` name, alone or before `second` (not `David Beckham` for

@@ -558,3 +558,9 @@ fn people_do_not_call_themselves_by_their_first_name() {
     let t = "Parry firm over Gerrard\n\nBut Parry, speaking to the BBC, also admits Steven Gerrard, who has been linked with Chelsea, will have the final say on his future. He told Five Live: \"Steven is above money. He is the future of the club.\"\n\nRick Parry is the club's chief executive.";
     assert_eq!(speakers(t), ["Steven is: Rick Parry"]);
 }
+
+#[test]
+fn a_first_name_ending_a_sentence_in_the_words_is_still_a_first_name() {
+    let t = "Mike Dean has dropped Carl Hooper for his comments.\n\nHooper spoke of his dislike of the referee. \"I've had a word with Carl. It's been said to the whole squad,\" he told the club's website.";
+    assert_eq!(speakers(t), ["I've had: Mike Dean"]);
+}
