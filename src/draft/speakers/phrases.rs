@@ -90,15 +90,26 @@ pub(super) fn phrase_left_of(ctx: &Ctx, t: usize, clause_start: usize) -> Option
     if k <= clause_start {
         return None;
     }
-    // `Ms Robinson, who presents The Weakest Link, tells`: skip the relative clause.
-    if let Some(comma) = (clause_start.max(k.saturating_sub(12))..k)
-        .rev()
-        .find(|&j| {
-            doc.punct(j) == Some(',')
+    // `Ms Robinson, who presents The Weakest Link, tells`: skip the relative clause (but in
+    // `Andy Robinson, who he believes was …` and `…, whom Smith called …` the relative clause
+    // has a subject of its own).
+    let own_subject = doc.is_pronoun(k - 1)
+        || ctx.mention_end[k - 1].is_some_and(|m| {
+            let start = ctx.mentions[m].run_start;
+            start > 0
                 && doc
-                    .lword(j + 1)
-                    .is_some_and(|w| matches!(w, "who" | "which" | "whose"))
-        })
+                    .lword(start - 1)
+                    .is_some_and(|w| matches!(w, "who" | "whom"))
+        });
+    if !own_subject
+        && let Some(comma) = (clause_start.max(k.saturating_sub(12))..k)
+            .rev()
+            .find(|&j| {
+                doc.punct(j) == Some(',')
+                    && doc
+                        .lword(j + 1)
+                        .is_some_and(|w| matches!(w, "who" | "which" | "whose"))
+            })
         && comma > clause_start
     {
         let mut before = comma;

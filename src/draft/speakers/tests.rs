@@ -564,3 +564,12 @@ fn a_first_name_ending_a_sentence_in_the_words_is_still_a_first_name() {
     let t = "Mike Dean has dropped Carl Hooper for his comments.\n\nHooper spoke of his dislike of the referee. \"I've had a word with Carl. It's been said to the whole squad,\" he told the club's website.";
     assert_eq!(speakers(t), ["I've had: Mike Dean"]);
 }
+
+#[test]
+fn a_relative_clause_with_its_own_subject_is_theirs() {
+    let t = "David Campese was asked about the England coach.\n\nCampese defended Andy Robinson, who he believes \"has done as well as anyone could with the players he was given\".\n\nJonny Wilkinson, whom Ian McGeechan called \"the best fly-half of his generation by a distance\", is injured.";
+    assert_eq!(
+        speakers(t),
+        ["has done: David Campese", "the best: Ian McGeechan"]
+    );
+}
