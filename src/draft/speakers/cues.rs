@@ -553,11 +553,21 @@ fn reported_in(ctx: &Ctx, mut range: Range<usize>, colon: bool) -> Option<(Phras
         range.start = last_quote + 1;
     }
     // The cue nearest the quotation (`Her coach agreed, and Ceplak said she hoped so.`).
-    let Some(cue) = range
+    let cue = range
         .clone()
         .rev()
-        .find(|&k| doc.strong_cue_at(k) && !doc.lword(k).is_some_and(|w| w.ends_with("ing")))
-    else {
+        .find(|&k| doc.strong_cue_at(k) && !doc.lword(k).is_some_and(|w| w.ends_with("ing")));
+    // `IBM, according to Mr Donofrio, has 30%.` (unless a cue nearer the quotation has its own
+    // subject).
+    if let Some(k) = range.clone().rev().find(|&k| {
+        doc.lword(k) == Some("according")
+            && doc.lword(k + 1) == Some("to")
+            && cue.is_none_or(|c| c < k)
+    }) && let Some(p) = phrase_right_of(ctx, k + 2)
+    {
+        return Some((p, "according to".into()));
+    }
+    let Some(cue) = cue else {
         // `The mayor's answer was blunt:` with no cue: the subject of the lead-in.
         let end = (range.start..range.end)
             .rev()

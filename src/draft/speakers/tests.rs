@@ -573,3 +573,9 @@ fn a_relative_clause_with_its_own_subject_is_theirs() {
         ["has done: David Campese", "the best: Ian McGeechan"]
     );
 }
+
+#[test]
+fn according_to_in_the_sentence_before_reports_the_next_quotation() {
+    let t = "Women now hold a third of the seats on the boards of technology firms in Britain.\n\nThe firm, according to Ms Okonkwo-Hale, has 30%. \"Our aim is to be the place where women in science want to begin their careers.\"";
+    assert_eq!(speakers(t), ["Our aim: Okonkwo-Hale"]);
+}
