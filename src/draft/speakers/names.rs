@@ -374,6 +374,22 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
             roles.push(role_word(doc.lbase(k).unwrap_or_default()));
         }
     }
+    // `Chairman of the Environmental Audit Committee Peter Ainsworth`: a post of a body, run
+    // on into the name of its holder, who begins at a first name.
+    if name_start == s
+        && doc.is(s, list::OFFICE)
+        && doc.lword(s + 1) == Some("of")
+        && let Some(f) = (s + 2..end).find(|&k| {
+            doc.is(k, list::FIRST_NAME) && doc.is_cap(k + 1) && (2..=3).contains(&words_in(k, end))
+        })
+    {
+        name_start = f;
+        roles.push(role_word(doc.lbase(s).unwrap_or_default()));
+        if doc.entry(s).gender != Gender::Unknown {
+            gender = doc.entry(s).gender;
+            gender_sure = true;
+        }
+    }
     while name_start < end && doc.word(name_start).is_none() {
         name_start += 1;
     }
@@ -397,9 +413,12 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
         .collect();
     // `Robert P. Casey Jr.`: a generational suffix is no part of the name as people use it.
     if toks.len() > 2
-        && toks
-            .last()
-            .is_some_and(|&k| matches!(doc.lbase(k), Some("jr" | "sr" | "ii" | "iii" | "iv")))
+        && toks.last().is_some_and(|&k| {
+            matches!(
+                doc.lbase(k),
+                Some("jr" | "sr" | "ii" | "iii" | "iv" | "mp" | "mep" | "msp" | "qc")
+            )
+        })
     {
         toks.pop();
     }

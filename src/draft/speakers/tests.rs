@@ -579,3 +579,15 @@ fn according_to_in_the_sentence_before_reports_the_next_quotation() {
     let t = "Women now hold a third of the seats on the boards of technology firms in Britain.\n\nThe firm, according to Ms Okonkwo-Hale, has 30%. \"Our aim is to be the place where women in science want to begin their careers.\"";
     assert_eq!(speakers(t), ["Our aim: Okonkwo-Hale"]);
 }
+
+#[test]
+fn a_post_of_a_body_runs_on_into_its_holders_name() {
+    let t = "Ministers attacked over housing\n\nChairman of the Public Accounts Committee Margaret Hodgkinson MP said: \"The policy is an alarming example of disjointed thinking.\"\n\nMs Hodgkinson added: \"It cannot go on.\"";
+    assert_eq!(
+        speakers(t),
+        [
+            "The policy: Margaret Hodgkinson",
+            "It cannot: Margaret Hodgkinson"
+        ]
+    );
+}
