@@ -97,7 +97,7 @@ pub(super) fn candidates(
     quote_text: &str,
     links: &[Link],
     earlier: &Earlier,
-    continuation: Option<&Who>,
+    continuation: Option<&(Who, bool)>,
 ) -> Vec<Candidate> {
     let words = quote_words(quote_text);
     let mut out: Vec<Candidate> = Vec::new();
@@ -207,13 +207,18 @@ pub(super) fn candidates(
             }
         }
     }
-    if let Some(who) = continuation {
+    if let Some((who, past)) = continuation {
         let mention = ctx.doc.tok_range(qt.min(ctx.doc.len().saturating_sub(1)));
+        let f = if *past {
+            F::ContinuationPast
+        } else {
+            F::Continuation
+        };
         add(
             who.clone(),
             mention.start..mention.start,
             "continued",
-            &[(F::Continuation, 1.0)],
+            &[(f, 1.0)],
         );
     }
     let s = ctx.doc.sent_of[qt];

@@ -282,7 +282,7 @@ fn continuation(
     qi: usize,
     quotes: &[Quote],
     chosen: &[Option<Who>],
-) -> Option<Who> {
+) -> Option<(Who, bool)> {
     let doc = &ctx.doc;
     if qi == 0 {
         return None;
@@ -331,7 +331,24 @@ fn continuation(
     let reported_between =
         (pt + 1..s).any(|k| (ends || doc.sent_of[k] != doc.sent_of[pt]) && doc.strong_cue_at(k));
     if (same_para || adjacent_para) && !quotes[prev].block && !reported_between {
-        return chosen[prev].clone();
+        return chosen[prev].clone().map(|w| (w, false));
+    }
+    // Past narration that names and reports no one, into the paragraph after at most (`"…
+    // one-way connection." ¶ The project is still at the pilot stage. "The content is …"`):
+    // the last speaker may still be talking; the model weighs it as its own pattern.
+    let person = |k: usize| {
+        ctx.mention_at[k].is_some_and(|m| {
+            let e = &ctx.entities.list[ctx.entities.of_mention[m]];
+            e.kind == names::Kind::Person || e.person_evidence
+        }) || doc.is_pronoun(k)
+            || doc.cue_at(k)
+    };
+    if doc.para_of[qt] <= doc.para_of[pt] + 1
+        && !quotes[prev].block
+        && !(pt + 1..qt).any(person)
+        && !ctx.described.iter().any(|d| d.tok > pt && d.tok < qt)
+    {
+        return chosen[prev].clone().map(|w| (w, true));
     }
     None
 }

@@ -82,6 +82,8 @@ features! {
     QuoteAlone = "context:quote_alone",
     Outranked = "context:outranked",
     NamedInQuote = "context:named_in_quote",
+    // (Kept out of the strong links counted above.)
+    ContinuationPast = "pattern:continuation_past_narration",
 }
 
 /// Number of features.

@@ -591,3 +591,10 @@ fn a_post_of_a_body_runs_on_into_its_holders_name() {
         ]
     );
 }
+
+#[test]
+fn the_last_speaker_goes_on_past_narration_that_names_no_one() {
+    let t = "Village clinic goes solar\n\nAmara Osei from SunCare told the BBC how the clinic stores vaccines. \"The fridge runs on the panel all day and on the battery at night.\"\n\nThe scheme is still at the pilot stage and the equipment is being tested. \"The battery lasts three nights without sun. After that we move the vaccines to the town.\"";
+    let s = speakers(t);
+    assert_eq!(s[1], "The battery: Amara Osei");
+}
