@@ -336,11 +336,22 @@ fn continuation(
     // Past narration that names and reports no one, into the paragraph after at most (`"…
     // one-way connection." ¶ The project is still at the pilot stage. "The content is …"`):
     // the last speaker may still be talking; the model weighs it as its own pattern.
+    // (Narration of the speaker themself, `Jamie didn't arrive at hospital until nine hours
+    // later.`, names no one else.)
+    let last = match &chosen[prev] {
+        Some(Who::Entity(e)) => Some(*e),
+        _ => None,
+    };
     let person = |k: usize| {
         ctx.mention_at[k].is_some_and(|m| {
-            let e = &ctx.entities.list[ctx.entities.of_mention[m]];
-            e.kind == names::Kind::Person || e.person_evidence
+            let e = ctx.entities.of_mention[m];
+            let ent = &ctx.entities.list[e];
+            (ent.kind == names::Kind::Person || ent.person_evidence) && Some(e) != last
         }) || doc.is_pronoun(k)
+            && !ctx
+                .pronoun_subjects
+                .iter()
+                .any(|&(t, e)| t == k && Some(e) == last)
             || doc.cue_at(k)
     };
     if doc.para_of[qt] <= doc.para_of[pt] + 1

@@ -598,3 +598,10 @@ fn the_last_speaker_goes_on_past_narration_that_names_no_one() {
     let s = speakers(t);
     assert_eq!(s[1], "The battery: Amara Osei");
 }
+
+#[test]
+fn the_last_speaker_goes_on_past_narration_of_themself() {
+    let t = "Cyclist recalls crash\n\nJamie Wierzbicki was hit by a lorry in Athens. \"I was in a lot of pain,\" says the Polish rider. It took ten hours before Jamie knew he would not race. \"My back had been broken in two places.\" Jamie did not reach hospital until nine hours after the accident.\n\n\"For the first nine hours I had nothing for the pain.\"";
+    let s = speakers(t);
+    assert_eq!(s[2], "For the: Jamie Wierzbicki");
+}
