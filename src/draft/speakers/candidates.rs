@@ -542,10 +542,15 @@ fn antecedents(
     };
     // `he` never stands for someone the text calls `Ms`, `Mrs` or `the actress` (nor `she` for a
     // `Mr`): a titled gender rules a candidate out, where a first name's odds only weigh.
+    // Nor a people (`the Iranians released by the United States`).
     seen.retain(|a| match (&a.who, refers) {
         (Who::Entity(e), Refers::Person(want)) if want != Gender::Unknown => {
             let ent = &ctx.entities.list[*e];
-            !(ent.gender_sure && ent.gender != Gender::Unknown && ent.gender != want)
+            let people = ent
+                .name
+                .strip_suffix('s')
+                .is_some_and(|one| !one.contains(' ') && doc.lex.is(one, list::DEMONYM));
+            !(people || ent.gender_sure && ent.gender != Gender::Unknown && ent.gender != want)
         }
         _ => true,
     });

@@ -605,3 +605,9 @@ fn the_last_speaker_goes_on_past_narration_of_themself() {
     let s = speakers(t);
     assert_eq!(s[2], "For the: Jamie Wierzbicki");
 }
+
+#[test]
+fn he_or_she_is_no_people() {
+    let t = "Prisoners freed in exchange\n\nJohn Kerry spoke in Vienna on Sunday.\n\nThe Iranians released by the United States were close to the end of their sentences. \"That, unfortunately, is part of the reality of life today,\" he said.";
+    assert_eq!(speakers(t), ["That, unfortunately,: John Kerry"]);
+}
