@@ -720,9 +720,15 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
             && !doc.is(v - 1, list::CUE_ADDRESSED);
         // `says the Waterford man`, `the Labour leader said`: a name before a role noun
         // modifies it; the role speaks.
-        let modifier = doc.lword(e + 1).is_some()
-            && !doc.is_cap(e + 1)
-            && doc.is(e + 1, list::PERSON_NOUN | list::OFFICE);
+        // (Past a word or two that describe it too: `the Democratic presidential candidate`.)
+        let modifier = (e + 1..=e + 3)
+            .take_while(|&j| {
+                doc.lword(j).is_some()
+                    && !doc.is_cap(j)
+                    && !doc.is(j, list::FUNCTION)
+                    && !doc.cue_at(j)
+            })
+            .any(|j| doc.is(j, list::PERSON_NOUN | list::OFFICE));
         let speaking =
             !modifier && (inverted || (k..(k + 3).min(doc.len())).any(|j| doc.strong_cue_at(j)));
         m.speaking = speaking;

@@ -611,3 +611,9 @@ fn he_or_she_is_no_people() {
     let t = "Prisoners freed in exchange\n\nJohn Kerry spoke in Vienna on Sunday.\n\nThe Iranians released by the United States were close to the end of their sentences. \"That, unfortunately, is part of the reality of life today,\" he said.";
     assert_eq!(speakers(t), ["That, unfortunately,: John Kerry"]);
 }
+
+#[test]
+fn a_name_before_words_that_describe_a_person_modifies_them() {
+    let t = "Air strikes\n\nAt the rally, Okafor spoke for an hour.\n\nThe Democratic presidential front-runner said the air campaign must grow.\n\n\"You will hear that from the president,\" she said.";
+    assert_eq!(speakers(t), ["You will: Okafor"]);
+}
