@@ -145,6 +145,82 @@ pub(super) fn group(mentions: &[Mention]) -> Entities {
     Entities { list, of_mention }
 }
 
+/// Gives a gender to the people the text refers back to with one: the first `his`, `himself`,
+/// `her` before a noun or `herself` after a subject (or `X who …`) in its sentence, with no
+/// other name, person noun or quotation between (`it was Rainey Senior who modified a car for
+/// his daughter`). `he` or `she` counts after a conjunction, not before a speech verb (`Mr
+/// Blair has "…", he said` is someone else); `her` before no noun is an object (`Smith thanked
+/// her`); the subject of reported words is not the reporter (`Gates said Xbox 2 would be part
+/// of his vision`). Only where the text never says otherwise, and never over a title's or a
+/// first name's gender.
+pub(super) fn genders_from_pronouns(
+    doc: &Doc,
+    mentions: &[Mention],
+    mention_at: &[Option<usize>],
+    entities: &mut Entities,
+) {
+    const JOINS: &[&str] = &[
+        "and", "but", "that", "because", "when", "after", "before", "while", "as", "until", "if",
+        "so", "although", "though", "since", "once",
+    ];
+    let mut votes = vec![(0u32, 0u32); entities.list.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        let e = entities.of_mention[i];
+        let who = doc.lword(m.end_tok + 1) == Some("who");
+        let reported = (doc.sentence_start(m.run_start)..m.run_start).any(|k| doc.cue_at(k));
+        if m.possessive
+            || reported
+            || !(m.subject || who)
+            || !matches!(entities.list[e].kind, Kind::Person | Kind::Unknown)
+        {
+            continue;
+        }
+        let end = doc.sentence_end(m.end_tok);
+        let mut k = m.end_tok + 1;
+        while k < end {
+            if doc.quote_at(k).is_some() || mention_at[k].is_some() || doc.is(k, list::PERSON_NOUN)
+            {
+                break;
+            }
+            let noun_next = doc.word(k + 1).is_some()
+                && !doc.is_cap_raw(k + 1)
+                && !doc.is(k + 1, list::FUNCTION)
+                && !doc.cue_at(k + 1);
+            let joined = k > 0 && doc.lword(k - 1).is_some_and(|w| JOINS.contains(&w));
+            let vote = match doc.lword(k) {
+                Some("his" | "himself") => Some(Gender::Male),
+                Some("herself") => Some(Gender::Female),
+                Some("her") if noun_next => Some(Gender::Female),
+                Some("he") if joined && !doc.cue_at(k + 1) => Some(Gender::Male),
+                Some("she") if joined && !doc.cue_at(k + 1) => Some(Gender::Female),
+                Some(
+                    "her" | "him" | "he" | "she" | "it" | "its" | "they" | "them" | "their" | "we"
+                    | "our" | "you" | "your",
+                ) => break,
+                _ => None,
+            };
+            if let Some(g) = vote {
+                if g == Gender::Male {
+                    votes[e].0 += 1;
+                } else {
+                    votes[e].1 += 1;
+                }
+                break;
+            }
+            k += 1;
+        }
+    }
+    for (ent, (male, female)) in entities.list.iter_mut().zip(votes) {
+        if ent.gender == Gender::Unknown && (male == 0) != (female == 0) {
+            ent.gender = if male > 0 {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
+        }
+    }
+}
+
 /// The entity a one-word person mention (`Burman`, `Mr. Khan`, `Hillary`) names: the one with
 /// that surname whose mention is nearest before it (gender agreeing), else nearest after; else
 /// one with that first name.

@@ -61,7 +61,8 @@ impl<'a> Ctx<'a> {
         for (i, m) in mentions.iter().enumerate() {
             mention_end[m.end_tok] = Some(i);
         }
-        let entities = entities::group(&mentions);
+        let mut entities = entities::group(&mentions);
+        entities::genders_from_pronouns(&doc, &mentions, &mention_at, &mut entities);
         let mut ctx = Ctx {
             doc,
             mentions,

@@ -617,3 +617,9 @@ fn a_name_before_words_that_describe_a_person_modifies_them() {
     let t = "Air strikes\n\nAt the rally, Okafor spoke for an hour.\n\nThe Democratic presidential front-runner said the air campaign must grow.\n\n\"You will hear that from the president,\" she said.";
     assert_eq!(speakers(t), ["You will: Okafor"]);
 }
+
+#[test]
+fn the_texts_own_pronouns_give_a_gender() {
+    let t = "Racing in the family\n\nWhen Joy Rainsford started racing in 1974 she was following her father, a former champion.\n\nAnd it was Rainsford Senior who rebuilt a sports car to fit his daughter. She drives an ordinary road car with blocks on the pedals. \"In a competition car you have to have everything right,\" she said.";
+    assert_eq!(speakers(t), ["In a: Joy Rainsford"]);
+}
