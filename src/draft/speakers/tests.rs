@@ -623,3 +623,9 @@ fn the_texts_own_pronouns_give_a_gender() {
     let t = "Racing in the family\n\nWhen Joy Rainsford started racing in 1974 she was following her father, a former champion.\n\nAnd it was Rainsford Senior who rebuilt a sports car to fit his daughter. She drives an ordinary road car with blocks on the pedals. \"In a competition car you have to have everything right,\" she said.";
     assert_eq!(speakers(t), ["In a: Joy Rainsford"]);
 }
+
+#[test]
+fn an_abbreviations_full_stop_does_not_end_a_description_before_the_cue() {
+    let t = "Convention week\n\nThe museum waived its fee, according to spokesman Todd Mesek.\n\n\"Perpetual motion!\" Rep. Glenn Thompson, R-Pa., said of the week.";
+    assert_eq!(speakers(t), ["Perpetual motion!: Glenn Thompson"]);
+}

@@ -365,20 +365,28 @@ impl<'a> Doc<'a> {
     /// `Miller, a retired worker from a nuclear plant, said`: the cue after a name (from `t`)
     /// and the description set off by commas after it.
     pub fn appositive_cue(&self, t: usize) -> Option<usize> {
-        let name_end = (t..t + 4).find(|&k| !self.is_cap_raw(k))?;
+        // (The full stop of an abbreviation, `Rep. Glenn Thompson, R-Pa., said`, goes on.)
+        let abbreviation = |k: usize| {
+            self.punct(k) == Some('.')
+                && k > 0
+                && self.is_cap_raw(k - 1)
+                && self.word(k - 1).is_some_and(|w| w.chars().count() <= 4)
+        };
+        let name_end = (t..t + 6).find(|&k| !self.is_cap_raw(k) && !abbreviation(k))?;
         if name_end == t || self.punct(name_end) != Some(',') {
             return None;
         }
         let close = (name_end + 1..(name_end + 20).min(self.len()))
             .take_while(|&k| {
-                !matches!(
-                    self.toks[k],
-                    Tok::Quote(_)
-                        | Tok::Punct {
-                            c: '.' | '!' | '?' | ';' | ':' | '¶',
-                            ..
-                        }
-                )
+                abbreviation(k)
+                    || !matches!(
+                        self.toks[k],
+                        Tok::Quote(_)
+                            | Tok::Punct {
+                                c: '.' | '!' | '?' | ';' | ':' | '¶',
+                                ..
+                            }
+                    )
             })
             .find(|&k| self.punct(k) == Some(','))?;
         self.strong_cue_at(close + 1).then_some(close + 1)
