@@ -541,7 +541,39 @@ fn attribution_previous_sentence(ctx: &Ctx, qt: usize) -> (Option<(Phrase, Strin
     {
         return (None, false);
     }
-    (reported_in(ctx, range, colon), across)
+    let found = reported_in(ctx, range.clone(), colon);
+    if found.is_some() || !across {
+        return (found, across);
+    }
+    // `…, argues Mr Donofrio. The hype is over and now leaders have to show that things work.`
+    // ¶ `"In the dotcom era …"`: reported speech that runs on past its cue, through sentences
+    // that name no one else, into the quotation.
+    let doc_para = doc.para_of[range.start];
+    let mut start = range.start;
+    for _ in 0..3 {
+        let someone = (start..doc.sentences[doc.sent_of[start]].end).any(|k| {
+            doc.is_pronoun(k)
+                || ctx.mention_at[k].is_some_and(|m| {
+                    let e = &ctx.entities.list[ctx.entities.of_mention[m]];
+                    e.kind == Kind::Person || e.person_evidence
+                })
+        });
+        if someone || start == 0 {
+            break;
+        }
+        let Some(before) = (0..start).rev().find(|&k| doc.punct(k) != Some('¶')) else {
+            break;
+        };
+        let prev = doc.sentences[doc.sent_of[before]].clone();
+        if doc.para_of[prev.start] != doc_para || prev.clone().any(|k| doc.quote_at(k).is_some()) {
+            break;
+        }
+        if let Some(found) = reported_in(ctx, prev.clone(), false) {
+            return (Some(found), true);
+        }
+        start = prev.start;
+    }
+    (None, across)
 }
 
 /// The speaker of the reported speech a sentence ends with, for a quotation after it.

@@ -629,3 +629,9 @@ fn an_abbreviations_full_stop_does_not_end_a_description_before_the_cue() {
     let t = "Convention week\n\nThe museum waived its fee, according to spokesman Todd Mesek.\n\n\"Perpetual motion!\" Rep. Glenn Thompson, R-Pa., said of the week.";
     assert_eq!(speakers(t), ["Perpetual motion!: Glenn Thompson"]);
 }
+
+#[test]
+fn reported_speech_runs_on_past_its_cue_into_the_next_paragraph() {
+    let t = "Gadgets must now prove themselves\n\nWe are in a new phase of technology, argues Ms Adeyemi-Clarke, the firm's chief scientist. The hype is over and now makers have to show that things work.\n\n\"In the dotcom era, something new jumped up in your face every five minutes.\"";
+    assert_eq!(speakers(t), ["In the: Adeyemi-Clarke"]);
+}
