@@ -472,10 +472,12 @@ fn subject_after_quotation(ctx: &Ctx, s: usize, from: usize, k: usize) -> Option
 fn clause_start(ctx: &Ctx, s: usize, k: usize) -> usize {
     let doc = &ctx.doc;
     for j in (s + 1..k).rev() {
+        // (`but`, `while`, `whereas` open a clause without a comma too: `GMAC has been a strong
+        // contributor but GM said …`; a bare `and` mostly joins names.)
+        let word = doc.lword(j);
         if doc.punct(j - 1) == Some(',')
-            && doc
-                .lword(j)
-                .is_some_and(|w| matches!(w, "and" | "but" | "while"))
+            && word.is_some_and(|w| matches!(w, "and" | "but" | "while"))
+            || word.is_some_and(|w| matches!(w, "but" | "whereas"))
         {
             return j + 1;
         }

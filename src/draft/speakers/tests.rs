@@ -635,3 +635,9 @@ fn reported_speech_runs_on_past_its_cue_into_the_next_paragraph() {
     let t = "Gadgets must now prove themselves\n\nWe are in a new phase of technology, argues Ms Adeyemi-Clarke, the firm's chief scientist. The hype is over and now makers have to show that things work.\n\n\"In the dotcom era, something new jumped up in your face every five minutes.\"";
     assert_eq!(speakers(t), ["In the: Adeyemi-Clarke"]);
 }
+
+#[test]
+fn but_opens_a_clause_without_a_comma() {
+    let t = "Carmaker warns on profits\n\nVoltara Finance has been a strong contributor to profits but Voltara Motors said it will do less well this year. \"Earnings of $10 a share remain our goal.\"";
+    assert_eq!(speakers(t), ["Earnings of: Voltara Motors"]);
+}
