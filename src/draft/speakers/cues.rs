@@ -180,7 +180,8 @@ fn attribution_after(ctx: &Ctx, qt: usize) -> (Option<(Phrase, String)>, Pattern
         }
         _ => 14,
     };
-    let end = doc.sentence_end(qt).min(t + reach);
+    // (After a quotation that ends its sentence, the attribution's own sentence.)
+    let end = doc.sentence_end(qt).max(doc.sentence_end(t)).min(t + reach);
     // (`"…," reported Reuters`: a weak verb too, right after a quotation that ends in a comma.)
     let comma = doc.quote_ends_comma[qi] || doc.punct(qt + 1) == Some(',');
     let inverted_weak =

@@ -641,3 +641,9 @@ fn but_opens_a_clause_without_a_comma() {
     let t = "Carmaker warns on profits\n\nVoltara Finance has been a strong contributor to profits but Voltara Motors said it will do less well this year. \"Earnings of $10 a share remain our goal.\"";
     assert_eq!(speakers(t), ["Earnings of: Voltara Motors"]);
 }
+
+#[test]
+fn a_bare_attribution_after_a_quotation_that_ends_its_sentence_is_read_in_full() {
+    let t = "Roll call\n\nIt was not expected to be the smoothest of votes.\n\n\u{201c}The great state of Alabama is proud to cast its votes!\u{201d} US Senator Jeff Sessions said as he opened the roll call.";
+    assert_eq!(speakers(t), ["The great: Jeff Sessions"]);
+}
