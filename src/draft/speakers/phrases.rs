@@ -102,7 +102,7 @@ pub(super) fn phrase_left_of(ctx: &Ctx, t: usize, clause_start: usize) -> Option
                     .is_some_and(|w| matches!(w, "who" | "whom"))
         });
     if !own_subject
-        && let Some(comma) = (clause_start.max(k.saturating_sub(12))..k)
+        && let Some(comma) = (clause_start.max(k.saturating_sub(30))..k)
             .rev()
             .find(|&j| {
                 doc.punct(j) == Some(',')

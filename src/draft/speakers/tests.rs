@@ -647,3 +647,9 @@ fn a_bare_attribution_after_a_quotation_that_ends_its_sentence_is_read_in_full()
     let t = "Roll call\n\nIt was not expected to be the smoothest of votes.\n\n\u{201c}The great state of Alabama is proud to cast its votes!\u{201d} US Senator Jeff Sessions said as he opened the roll call.";
     assert_eq!(speakers(t), ["The great: Jeff Sessions"]);
 }
+
+#[test]
+fn a_long_relative_clause_before_the_cue_is_skipped() {
+    let t = "Actor backs theatre appeal\n\nActor Liam Ferriter wants to save the Lyric.\n\nThe Oscar-nominated actor, whose films include The Long Road, Peter Collins, The Harbour and Star Lanes: The Return, said: \"The Lyric is too important to the cultural life of the city to fall apart.\"";
+    assert_eq!(speakers(t), ["The Lyric: Liam Ferriter"]);
+}
