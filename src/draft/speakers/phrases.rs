@@ -164,6 +164,24 @@ pub(super) fn phrase_left_of(ctx: &Ctx, t: usize, clause_start: usize) -> Option
         {
             return Some(Phrase::Mention(first_conjunct(ctx, p, clause_start)));
         }
+        // `John Houlihan, editor of Computerandvideogames.com told`: a role of the body set off
+        // after a person (its closing comma left out) is theirs.
+        if mt > clause_start + 2
+            && doc
+                .lword(mt - 1)
+                .is_some_and(|w| matches!(w, "of" | "from" | "at" | "for"))
+            && let Some(comma) = (clause_start.max(mt.saturating_sub(6))..mt - 1)
+                .rev()
+                .find(|&j| doc.word(j).is_none())
+            && doc.punct(comma) == Some(',')
+            && (comma + 1..mt - 1).any(|j| doc.is(j, list::PERSON_NOUN | list::OFFICE))
+            && (comma + 1..mt - 1).all(|j| !doc.is_cap_raw(j))
+            && let Some(p) = comma.checked_sub(1).and_then(|j| ctx.mention_end[j])
+            && ctx.mentions[p].run_start >= clause_start
+            && is_person(ctx, p)
+        {
+            return Some(Phrase::Mention(p));
+        }
         return Some(Phrase::Mention(first_conjunct(ctx, m, clause_start)));
     }
     // `Marca's headline says`, `Sony's statement said`: a document speaks for its owner.

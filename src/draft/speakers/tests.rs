@@ -653,3 +653,9 @@ fn a_long_relative_clause_before_the_cue_is_skipped() {
     let t = "Actor backs theatre appeal\n\nActor Liam Ferriter wants to save the Lyric.\n\nThe Oscar-nominated actor, whose films include The Long Road, Peter Collins, The Harbour and Star Lanes: The Return, said: \"The Lyric is too important to the cultural life of the city to fall apart.\"";
     assert_eq!(speakers(t), ["The Lyric: Liam Ferriter"]);
 }
+
+#[test]
+fn a_role_of_a_body_set_off_after_a_person_is_theirs_without_its_closing_comma() {
+    let t = "Console sales soar\n\nThe figures were released on Monday.\n\n\"It is very encouraging for the makers,\" Joanna Whitcombe, editor of Gamesweekly.net told BBC News.";
+    assert_eq!(speakers(t), ["It is: Joanna Whitcombe"]);
+}
