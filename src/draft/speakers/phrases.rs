@@ -439,6 +439,20 @@ fn subject_in(ctx: &Ctx, from: usize, to: usize, skip_intro: bool) -> Option<Phr
                 k = end_tok + 1;
                 continue;
             }
+            // `Mr Prater's sentiments were echoed by Christine Rush`: the agent of a passive is
+            // its subject.
+            let agent = mention.run_start > from + 1
+                && doc.lword(mention.run_start - 1) == Some("by")
+                && doc
+                    .lword(mention.run_start - 2)
+                    .is_some_and(|w| w.ends_with("ed") || w.ends_with("en"))
+                && (from..mention.run_start - 2).any(|j| {
+                    doc.lword(j)
+                        .is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "been" | "be"))
+                });
+            if agent && is_person(ctx, m) {
+                return Some(Phrase::Mention(m));
+            }
             if !mention.possessive && !mention.after_prep {
                 // (`Jamie has also travelled … where he has trained with Robert Korzeniowski`:
                 // a first name alone is the person the text named in full.)

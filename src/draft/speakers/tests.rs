@@ -659,3 +659,9 @@ fn a_role_of_a_body_set_off_after_a_person_is_theirs_without_its_closing_comma()
     let t = "Console sales soar\n\nThe figures were released on Monday.\n\n\"It is very encouraging for the makers,\" Joanna Whitcombe, editor of Gamesweekly.net told BBC News.";
     assert_eq!(speakers(t), ["It is: Joanna Whitcombe"]);
 }
+
+#[test]
+fn the_agent_of_a_passive_is_its_subject() {
+    let t = "Film festival goes on\n\nMr Okoro's view was echoed by Christine Vale, director of the sister event, the Lagos Film Market. \"We have been careful to respect the city's recovery.\"";
+    assert_eq!(speakers(t), ["We have: Christine Vale"]);
+}
