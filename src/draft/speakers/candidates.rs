@@ -305,8 +305,9 @@ pub(super) fn candidates(
     // People seldom call themselves by their first name: one the words call so is no
     // candidate when someone else is (`He told BBC Five Live: "Steven is above money."`). (A
     // surname in the words may be a relative's or a namesake's; that only weighs.)
+    // (Only people have first names: `"The Australian Rugby Union has …," the ARU said`.)
     let named_off = |c: &Candidate| match c.who {
-        Who::Entity(e) => {
+        Who::Entity(e) if matches!(ctx.entities.list[e].kind, Kind::Person | Kind::Unknown) => {
             let name = &ctx.entities.list[e].name;
             let mut parts = name.split_whitespace();
             let (Some(first), Some(second)) = (parts.next(), parts.next()) else {
@@ -314,7 +315,7 @@ pub(super) fn candidates(
             };
             first_name_in(&words, first, second)
         }
-        Who::Described(_) => false,
+        _ => false,
     };
     if out.iter().any(|c| !named_off(c)) {
         out.retain(|c| !named_off(c));

@@ -665,3 +665,9 @@ fn the_agent_of_a_passive_is_its_subject() {
     let t = "Film festival goes on\n\nMr Okoro's view was echoed by Christine Vale, director of the sister event, the Lagos Film Market. \"We have been careful to respect the city's recovery.\"";
     assert_eq!(speakers(t), ["We have: Christine Vale"]);
 }
+
+#[test]
+fn only_people_have_first_names() {
+    let t = "Charity match planned\n\nSydney will host a charity match in June, the Australian Rugby Union (ARU) said on Wednesday.\n\nThe match will include players from the Lions tour. \"The Australian Rugby Union is backing a match to raise funds for the appeal,\" the ARU said.";
+    assert_eq!(speakers(t), ["The Australian: Australian Rugby Union"]);
+}
