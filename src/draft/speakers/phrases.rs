@@ -473,8 +473,11 @@ fn subject_in(ctx: &Ctx, from: usize, to: usize, skip_intro: bool) -> Option<Phr
     let first = doc.lword(from)?;
     if DETERMINERS.contains(&first) {
         // `The coach went further`: the phrase ends at its head noun.
+        // (Not past a verb: `The match will include players` describes no one.)
         if let Some(head) = (from + 1..(from + 6).min(to))
-            .take_while(|&k| doc.word(k).is_some())
+            .take_while(|&k| {
+                doc.word(k).is_some() && !doc.lword(k).is_some_and(|w| AUX.contains(&w))
+            })
             .find(|&k| person_head(ctx, k))
         {
             let mut head = head;

@@ -671,3 +671,9 @@ fn only_people_have_first_names() {
     let t = "Charity match planned\n\nSydney will host a charity match in June, the Australian Rugby Union (ARU) said on Wednesday.\n\nThe match will include players from the Lions tour. \"The Australian Rugby Union is backing a match to raise funds for the appeal,\" the ARU said.";
     assert_eq!(speakers(t), ["The Australian: Australian Rugby Union"]);
 }
+
+#[test]
+fn a_description_does_not_run_past_a_verb() {
+    let t = "Match\n\nThe match will include players from the Lions tour. \"We are very pleased with the interest so far from the clubs.\"";
+    assert_eq!(speakers(t), ["We are: -"]);
+}
