@@ -79,6 +79,7 @@ pub(super) fn group(mentions: &[Mention]) -> Entities {
                 })
             } else {
                 short_form(&list, mentions, m, i, &by_surname, &by_first)
+                    .or_else(|| business_short_form(&list, m))
             };
             let e = match found {
                 Some(e) => e,
@@ -308,6 +309,22 @@ fn org_alias(list: &[Entity], m: &Mention) -> Option<usize> {
                 && m.words.len() >= 2
                 && e.name.split(' ').count() == m.words.len()
                 && clipped_form()
+    })
+}
+
+/// `Daiwa` after `Daiwa Securities`, `Sony` after `Sony Corp`: a business named by its first
+/// word, where the rest of its name is words of business (not a person: no title, no first
+/// name).
+fn business_short_form(list: &[Entity], m: &Mention) -> Option<usize> {
+    if m.words.len() != 1 || m.courtesy || m.kept || m.first_name {
+        return None;
+    }
+    list.iter().rposition(|e| {
+        let mut words = e.name.split(' ');
+        e.kind == Kind::Org
+            && e.name.split(' ').count() >= 2
+            && words.next().is_some_and(|w| w.to_lowercase() == m.words[0])
+            && words.all(|w| crate::draft::lexicon::lexicon().is(w, list::ORG_WORD))
     })
 }
 

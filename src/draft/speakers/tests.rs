@@ -677,3 +677,9 @@ fn a_description_does_not_run_past_a_verb() {
     let t = "Match\n\nThe match will include players from the Lions tour. \"We are very pleased with the interest so far from the clubs.\"";
     assert_eq!(speakers(t), ["We are: -"]);
 }
+
+#[test]
+fn a_business_is_named_by_its_first_word() {
+    let t = "Banks deny merger talks\n\nShares in Kansai Securities rose on Monday.\n\nKansai said that \"there are no plans to enter into negotiations to merge the two businesses\".";
+    assert_eq!(speakers(t), ["there are: Kansai Securities"]);
+}
