@@ -222,6 +222,25 @@ fn attribution_after(ctx: &Ctx, qt: usize) -> (Option<(Phrase, String)>, Pattern
                 )
             })
         };
+        // (In the sentence after a quotation that ends its own, only a bare `X said as he
+        // left.` attributes it: `Tory leader Michael Howard, asked about it by reporters, said
+        // it was important …` is a new sentence.)
+        let next_sentence = k >= doc.sentence_end(qt);
+        if next_sentence && doc.cue_at(k) && k > t && !noun() {
+            if doc.punct(k - 1) == Some(',') && doc.lword(k).is_some_and(|w| w.ends_with("ed")) {
+                continue;
+            }
+            let rest: Vec<&str> = (k + 1..doc.sentence_end(k))
+                .filter_map(|j| doc.lword(j))
+                .collect();
+            if rest.len() > 8
+                || rest.contains(&"that")
+                || (k + 1..doc.sentence_end(k))
+                    .any(|j| doc.quote_at(j).is_some() || doc.punct(j) == Some(':'))
+            {
+                return none;
+            }
+        }
         if doc.cue_at(k) && k > t && !noun() {
             // `"fair and open" competition, he replied: "…"` introduces the next quotation.
             let sent_end = doc.sentence_end(k);

@@ -413,12 +413,9 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
         .collect();
     // `Robert P. Casey Jr.`: a generational suffix is no part of the name as people use it.
     if toks.len() > 2
-        && toks.last().is_some_and(|&k| {
-            matches!(
-                doc.lbase(k),
-                Some("jr" | "sr" | "ii" | "iii" | "iv" | "mp" | "mep" | "msp" | "qc")
-            )
-        })
+        && toks
+            .last()
+            .is_some_and(|&k| matches!(doc.lbase(k), Some("jr" | "sr" | "ii" | "iii" | "iv")))
     {
         toks.pop();
     }
@@ -435,6 +432,15 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
             .is_some_and(|w| matches!(w, "the" | "a" | "an"))
     {
         return None;
+    }
+    // `Peter Ainsworth MP`: a member's letters after a name are no part of it (after the check
+    // above, so that `the Manchester Central MP` stays a post).
+    if toks.len() > 2
+        && toks
+            .last()
+            .is_some_and(|&k| matches!(doc.lbase(k), Some("mp" | "mep" | "msp" | "qc")))
+    {
+        toks.pop();
     }
     let lwords: Vec<String> = toks
         .iter()

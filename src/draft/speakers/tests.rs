@@ -683,3 +683,15 @@ fn a_business_is_named_by_its_first_word() {
     let t = "Banks deny merger talks\n\nShares in Kansai Securities rose on Monday.\n\nKansai said that \"there are no plans to enter into negotiations to merge the two businesses\".";
     assert_eq!(speakers(t), ["there are: Kansai Securities"]);
 }
+
+#[test]
+fn the_sentence_after_a_quotation_is_its_attribution_only_when_bare() {
+    let t = "Mayor urged to apologise\n\nMr Blair insisted on Wednesday it was time for the mayor to say sorry. \"He should apologise,\" he said. \"Let's just apologise and move on - that's the sensible thing.\" Tory leader Michael Howard, asked about the remark by reporters, said it was important for politicians to be mindful about the language they use.";
+    assert_eq!(speakers(t), ["He should: Blair", "Let's just: Blair"]);
+}
+
+#[test]
+fn a_post_described_keeps_its_letters() {
+    let t = "MPs oppose takeover\n\nTony Lloyd, the Manchester Central MP, whose constituency includes the ground, has pledged to take the matter \"to Tony Blair if necessary\".";
+    assert_eq!(speakers(t), ["to Tony: Tony Lloyd"]);
+}
