@@ -405,7 +405,12 @@ fn subject_in(ctx: &Ctx, from: usize, to: usize, skip_intro: bool) -> Option<Phr
             let end_tok = mention.end_tok;
             // `The Tory spokesman`, `Labour leader Tony Blair`: a name before role words only
             // modifies them.
+            // (`then` modifies only a post after it, `the then chairman`: `Trump then appears`
+            // is a subject and an adverb.)
+            let adverb_alone = doc.is(end_tok + 1, list::FUNCTION)
+                && !doc.is(end_tok + 2, list::PERSON_NOUN | list::OFFICE);
             let modifier = (mention.kind != Kind::Person || later_person(ctx, m) != m)
+                && !adverb_alone
                 && doc.lword(end_tok + 1).is_some_and(|_| {
                     !doc.is_cap(end_tok + 1)
                         && doc.is(

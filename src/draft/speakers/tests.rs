@@ -695,3 +695,9 @@ fn a_post_described_keeps_its_letters() {
     let t = "MPs oppose takeover\n\nTony Lloyd, the Manchester Central MP, whose constituency includes the ground, has pledged to take the matter \"to Tony Blair if necessary\".";
     assert_eq!(speakers(t), ["to Tony: Tony Lloyd"]);
 }
+
+#[test]
+fn then_after_a_name_is_an_adverb_unless_a_post_follows() {
+    let t = "Clip\n\nDonald Trump spoke in Iowa.\n\nTrump then appears in a clip, saying, \"We will build the wall and it will be a great wall.\"";
+    assert_eq!(speakers(t), ["We will: Donald Trump"]);
+}
