@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::Ctx;
 use super::names::Kind;
-use super::phrases::{AUX, phrase_left_of, phrase_right_of, subject_of_clause};
+use super::phrases::{AUX, is_person, phrase_left_of, phrase_right_of, subject_of_clause};
 use crate::draft::lexicon::list;
 
 /// The phrase an attribution names, before resolution.
@@ -222,26 +222,19 @@ fn attribution_after(ctx: &Ctx, qt: usize) -> (Option<(Phrase, String)>, Pattern
                 )
             })
         };
-        // (In the sentence after a quotation that ends its own, only a bare `X said as he
-        // left.` attributes it: `Tory leader Michael Howard, asked about it by reporters, said
-        // it was important …` is a new sentence.)
-        let next_sentence = k >= doc.sentence_end(qt);
-        if next_sentence && doc.cue_at(k) && k > t && !noun() {
-            if doc.punct(k - 1) == Some(',') && doc.lword(k).is_some_and(|w| w.ends_with("ed")) {
-                continue;
-            }
-            let rest: Vec<&str> = (k + 1..doc.sentence_end(k))
-                .filter_map(|j| doc.lword(j))
-                .collect();
-            if rest.len() > 8
-                || rest.contains(&"that")
-                || (k + 1..doc.sentence_end(k))
-                    .any(|j| doc.quote_at(j).is_some() || doc.punct(j) == Some(':'))
-            {
-                return none;
-            }
-        }
         if doc.cue_at(k) && k > t && !noun() {
+            // (In the sentence after a quotation that ends its own, only a bare `X said as he
+            // left.` attributes it: `Tory leader Michael Howard, asked about it by reporters,
+            // said it was important …` is a new sentence.)
+            if k >= doc.sentence_end(qt) {
+                if doc.punct(k - 1) == Some(',') && doc.lword(k).is_some_and(|w| w.ends_with("ed"))
+                {
+                    continue;
+                }
+                if !short_tail(ctx, k, doc.sentence_end(k)) {
+                    return none;
+                }
+            }
             // `"fair and open" competition, he replied: "…"` introduces the next quotation.
             let sent_end = doc.sentence_end(k);
             // (`"…," Cruz said, adding: "…"` is not: another cue stands before the colon.)
@@ -271,10 +264,14 @@ fn bare_attribution(ctx: &Ctx, t: usize) -> bool {
     else {
         return false;
     };
-    let rest = cue + 1..sent_end;
-    if doc.attribution_closed_at(cue) {
-        return true;
-    }
+    doc.attribution_closed_at(cue) || short_tail(ctx, cue, sent_end)
+}
+
+/// After a cue at `cue`, up to `end`: a few words at most, with no `that`, colon or quotation
+/// (`said as he launched the process.`), so nothing more is reported.
+fn short_tail(ctx: &Ctx, cue: usize, end: usize) -> bool {
+    let doc = &ctx.doc;
+    let rest = cue + 1..end;
     if rest
         .clone()
         .any(|k| doc.quote_at(k).is_some() || doc.punct(k) == Some(':'))
@@ -283,6 +280,18 @@ fn bare_attribution(ctx: &Ctx, t: usize) -> bool {
     }
     let words: Vec<&str> = rest.filter_map(|k| doc.lword(k)).collect();
     words.len() <= 8 && !words.contains(&"that")
+}
+
+/// The last `according to X` in `range`, unless a cue after it (`cue`) has a subject of its
+/// own.
+fn according_in(ctx: &Ctx, range: Range<usize>, cue: Option<usize>) -> Option<Phrase> {
+    let doc = &ctx.doc;
+    let k = range.rev().find(|&k| {
+        doc.lword(k) == Some("according")
+            && doc.lword(k + 1) == Some("to")
+            && cue.is_none_or(|c| c < k)
+    })?;
+    phrase_right_of(ctx, k + 2)
 }
 
 /// Before a quotation in its sentence: `Mr Howard said: "…"`, `according to X, "…"`,
@@ -298,16 +307,8 @@ fn attribution_before(ctx: &Ctx, qt: usize) -> Vec<((Phrase, String), Pattern)> 
         .map_or(s, |k| k + 1);
     // `according to X` (unless a cue nearer the quotation has its own subject).
     let nearest_cue = (from..qt).rev().find(|&k| doc.strong_cue_at(k));
-    for k in (from..qt).rev() {
-        if doc.lword(k) == Some("according")
-            && doc.lword(k + 1) == Some("to")
-            && nearest_cue.is_none_or(|c| c < k)
-        {
-            if let Some(p) = phrase_right_of(ctx, k + 2) {
-                out.push(((p, "according to".into()), Pattern::According));
-            }
-            break;
-        }
+    if let Some(p) = according_in(ctx, from..qt, nearest_cue) {
+        out.push(((p, "according to".into()), Pattern::According));
     }
     // `X: "…"`: a name and a colon open the clause (headlines: `Parry: 'Steven is not for
     // sale'`, `A lesson from Loretta Lynch: 'Be the voice'`).
@@ -573,13 +574,8 @@ fn attribution_previous_sentence(ctx: &Ctx, qt: usize) -> (Option<(Phrase, Strin
     let doc_para = doc.para_of[range.start];
     let mut start = range.start;
     for _ in 0..3 {
-        let someone = (start..doc.sentences[doc.sent_of[start]].end).any(|k| {
-            doc.is_pronoun(k)
-                || ctx.mention_at[k].is_some_and(|m| {
-                    let e = &ctx.entities.list[ctx.entities.of_mention[m]];
-                    e.kind == Kind::Person || e.person_evidence
-                })
-        });
+        let someone = (start..doc.sentences[doc.sent_of[start]].end)
+            .any(|k| doc.is_pronoun(k) || ctx.mention_at[k].is_some_and(|m| is_person(ctx, m)));
         if someone || start == 0 {
             break;
         }
@@ -611,14 +607,8 @@ fn reported_in(ctx: &Ctx, mut range: Range<usize>, colon: bool) -> Option<(Phras
         .clone()
         .rev()
         .find(|&k| doc.strong_cue_at(k) && !doc.lword(k).is_some_and(|w| w.ends_with("ing")));
-    // `IBM, according to Mr Donofrio, has 30%.` (unless a cue nearer the quotation has its own
-    // subject).
-    if let Some(k) = range.clone().rev().find(|&k| {
-        doc.lword(k) == Some("according")
-            && doc.lword(k + 1) == Some("to")
-            && cue.is_none_or(|c| c < k)
-    }) && let Some(p) = phrase_right_of(ctx, k + 2)
-    {
+    // `IBM, according to Mr Donofrio, has 30%.`
+    if let Some(p) = according_in(ctx, range.clone(), cue) {
         return Some((p, "according to".into()));
     }
     let Some(cue) = cue else {

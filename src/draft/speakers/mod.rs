@@ -344,15 +344,13 @@ fn continuation(
         _ => None,
     };
     let person = |k: usize| {
-        ctx.mention_at[k].is_some_and(|m| {
-            let e = ctx.entities.of_mention[m];
-            let ent = &ctx.entities.list[e];
-            (ent.kind == names::Kind::Person || ent.person_evidence) && Some(e) != last
-        }) || doc.is_pronoun(k)
-            && !ctx
-                .pronoun_subjects
-                .iter()
-                .any(|&(t, e)| t == k && Some(e) == last)
+        ctx.mention_at[k]
+            .is_some_and(|m| phrases::is_person(ctx, m) && Some(ctx.entities.of_mention[m]) != last)
+            || doc.is_pronoun(k)
+                && !ctx
+                    .pronoun_subjects
+                    .iter()
+                    .any(|&(t, e)| t == k && Some(e) == last)
             || doc.cue_at(k)
     };
     if doc.para_of[qt] <= doc.para_of[pt] + 1

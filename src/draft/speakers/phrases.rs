@@ -513,14 +513,14 @@ fn subject_in(ctx: &Ctx, from: usize, to: usize, skip_intro: bool) -> Option<Phr
     None
 }
 
-/// Parses a noun phrase starting at `t`, walking right (after a cue: `said Mr Howard`).
 /// A mention that names a person for certain (a title, a first name, a post).
-fn is_person(ctx: &Ctx, m: usize) -> bool {
+pub(super) fn is_person(ctx: &Ctx, m: usize) -> bool {
     let e = ctx.entities.of_mention[m];
     let ent = &ctx.entities.list[e];
     ent.kind == Kind::Person || ent.person_evidence
 }
 
+/// Parses a noun phrase starting at `t`, walking right (after a cue: `said Mr Howard`).
 pub(super) fn phrase_right_of(ctx: &Ctx, t: usize) -> Option<Phrase> {
     let doc = &ctx.doc;
     let w = doc.lword(t)?;
