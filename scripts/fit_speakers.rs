@@ -150,24 +150,52 @@ struct Set {
     train: bool,
 }
 
-fn drafts(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir.join("drafts"))
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    v.sort();
-    v
+/// A set's drafts, by their labels' stem. A set with no `drafts/` folder labels articles of
+/// the BBC corpus (`labels/business-020.json` for `business/020.txt`), read from the folder
+/// that `VERBATIM_BBC_CORPUS` names: the repository ships the labels, not the BBC's text.
+fn drafts(dir: &Path) -> Vec<(String, PathBuf)> {
+    let stem = |p: &Path| {
+        p.file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let list = |d: &Path| {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(d)
+            .unwrap_or_else(|e| panic!("{}: {e}", d.display()))
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        v.sort();
+        v
+    };
+    if dir.join("drafts").is_dir() {
+        return list(&dir.join("drafts"))
+            .into_iter()
+            .map(|p| (stem(&p), p))
+            .collect();
+    }
+    let bbc = std::env::var_os("VERBATIM_BBC_CORPUS").map(PathBuf::from).unwrap_or_else(|| {
+        panic!(
+            "{} labels BBC corpus articles: set VERBATIM_BBC_CORPUS to the corpus folder (../shared/corpus/bbc)",
+            dir.display()
+        )
+    });
+    list(&dir.join("labels"))
+        .into_iter()
+        .map(|label| {
+            let stem = stem(&label);
+            let (folder, number) = stem
+                .rsplit_once('-')
+                .unwrap_or_else(|| panic!("{}: not <folder>-<nnn>.json", label.display()));
+            (stem.clone(), bbc.join(folder).join(format!("{number}.txt")))
+        })
+        .collect()
 }
 
 /// Extracts every draft of a set with `weights` and pairs its quotations with the labels.
 fn examples(set_index: usize, set: &Set, weights: &Weights) -> Vec<Example> {
     let mut out = Vec::new();
-    for (draft, path) in drafts(&set.dir).into_iter().enumerate() {
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_string();
+    for (draft, (stem, path)) in drafts(&set.dir).into_iter().enumerate() {
         let labels = read_labels(&set.dir.join("labels").join(format!("{stem}.json")));
         let text =
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
