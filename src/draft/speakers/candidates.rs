@@ -102,21 +102,7 @@ pub(super) fn candidates(
     let words = quote_words(quote_text);
     let mut out: Vec<Candidate> = Vec::new();
     let mut add = |who: Who, mention: Range<usize>, cue: &str, feats: &[(F, f32)]| {
-        let i = match out.iter().position(|c| c.who == who) {
-            Some(i) => i,
-            None => {
-                out.push(Candidate {
-                    who,
-                    features: [0.0; N],
-                    mention,
-                    cue: cue.to_string(),
-                });
-                out.len() - 1
-            }
-        };
-        for &(f, v) in feats {
-            set(&mut out[i].features, f, v);
-        }
+        add_to(&mut out, who, mention, cue, feats)
     };
     for link in links {
         let p = pattern_feature(link.pattern);
@@ -222,6 +208,10 @@ pub(super) fn candidates(
         );
     }
     let s = ctx.doc.sent_of[qt];
+    // The wider net: where no pattern ties anyone to the quotation, the names around it.
+    if out.is_empty() {
+        nearby(ctx, qt, &mut out);
+    }
     let alone = (ctx.doc.sentences[s].clone()).all(|k| k == qt || ctx.doc.word(k).is_none());
     let prev = earlier.speakers.last().and_then(|(t, w)| {
         let near = ctx.doc.para_of[qt].saturating_sub(ctx.doc.para_of[*t]) <= 2;
@@ -321,6 +311,70 @@ pub(super) fn candidates(
         out.retain(|c| !named_off(c));
     }
     out
+}
+
+/// Adds a candidate's features to `out`, merged with the same speaker's when it is there.
+fn add_to(
+    out: &mut Vec<Candidate>,
+    who: Who,
+    mention: Range<usize>,
+    cue: &str,
+    feats: &[(F, f32)],
+) {
+    let i = match out.iter().position(|c| c.who == who) {
+        Some(i) => i,
+        None => {
+            out.push(Candidate {
+                who,
+                features: [0.0; N],
+                mention,
+                cue: cue.to_string(),
+            });
+            out.len() - 1
+        }
+    };
+    for &(f, v) in feats {
+        set(&mut out[i].features, f, v);
+    }
+}
+
+/// The names in the quotation's sentence and the sentences either side of it in its
+/// paragraph, as candidates for a quotation no pattern ties to anyone (`Ms Diemont says. ¶
+/// There are "no big differences …" between …`, `with Jaime Vargas lauding the manner in which
+/// "…"`). Their features say where each stands; the model weighs them against no one.
+fn nearby(ctx: &Ctx, qt: usize, out: &mut Vec<Candidate>) {
+    let doc = &ctx.doc;
+    let (s, p) = (doc.sent_of[qt], doc.para_of[qt]);
+    // `One line from a report sums up the hopes of the field: "…"`: the colon's own clause
+    // introduces the words, whoever is named around it.
+    let colon = (doc.sentence_start(qt)..qt)
+        .rev()
+        .find(|&k| doc.word(k).is_some() || doc.punct(k).is_some())
+        .is_some_and(|k| doc.punct(k) == Some(':'));
+    for (i, m) in ctx.mentions.iter().enumerate() {
+        if m.in_title || m.para != p || m.sentence + 1 < s || m.sentence > s + 1 {
+            continue;
+        }
+        let speech_verb = doc.sentences[m.sentence]
+            .clone()
+            .any(|k| doc.strong_cue_at(k));
+        add_to(
+            out,
+            Who::Entity(ctx.entities.of_mention[i]),
+            m.phrase_start..m.range.end,
+            "",
+            &[
+                (F::Nearby, 1.0),
+                (F::NearSame, flag(m.sentence == s)),
+                (F::NearBefore, flag(m.run_start < qt)),
+                (F::NearSpeaking, flag(m.speaking)),
+                (F::NearSubject, flag(m.subject)),
+                (F::NearOblique, flag(m.possessive || m.after_prep)),
+                (F::NearCue, flag(speech_verb)),
+                (F::NearColon, flag(colon)),
+            ],
+        );
+    }
 }
 
 fn flag(b: bool) -> f32 {

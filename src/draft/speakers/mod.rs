@@ -163,8 +163,10 @@ pub fn attribute_with(
         if let Some((c, confidence)) = pick {
             speakers[qi] = Some(speaker_of(&ctx, c, confidence));
             chosen[qi] = Some(c.who.clone());
-            // A short whole utterance given to someone is speech (`"Any," she said`).
+            // A short whole utterance given to someone is speech (`"Any," she said`); one
+            // only named near it is not given to them.
             if quotes[qi].kind == QuoteKind::Fragment
+                && c.features[model::F::Nearby as usize] == 0.0
                 && stands_alone(&ctx, qt)
                 && super::quotes::short_only(masked.text.as_str(), &quotes[qi])
             {
@@ -232,15 +234,19 @@ fn name_of(ctx: &Ctx, who: &Who) -> (String, bool) {
 
 fn speaker_of(ctx: &Ctx, c: &Candidate, confidence: f32) -> Speaker {
     let (name, named) = name_of(ctx, &c.who);
-    let certain = match &c.who {
-        Who::Entity(e) => {
-            let ent = &ctx.entities.list[*e];
-            matches!(ent.kind, Kind::Person | Kind::Org | Kind::Outlet)
-                || ent.person_evidence
-                || ent.name.contains(' ')
-        }
-        Who::Described(_) => true,
-    };
+    // A speaker only named near the words, tied by no pattern, is a guess: never enough
+    // for a conflict.
+    let guessed = c.features[model::F::Nearby as usize] > 0.0;
+    let certain = !guessed
+        && match &c.who {
+            Who::Entity(e) => {
+                let ent = &ctx.entities.list[*e];
+                matches!(ent.kind, Kind::Person | Kind::Org | Kind::Outlet)
+                    || ent.person_evidence
+                    || ent.name.contains(' ')
+            }
+            Who::Described(_) => true,
+        };
     Speaker {
         name,
         named,

@@ -84,6 +84,15 @@ features! {
     NamedInQuote = "context:named_in_quote",
     // (Kept out of the strong links counted above.)
     ContinuationPast = "pattern:continuation_past_narration",
+    // The wider net: a name near the quotation that no pattern ties to it.
+    Nearby = "nearby:mention",
+    NearSame = "nearby:same_sentence",
+    NearBefore = "nearby:before_quote",
+    NearSpeaking = "nearby:before_speech_verb",
+    NearSubject = "nearby:subject",
+    NearOblique = "nearby:possessive_or_after_preposition",
+    NearCue = "nearby:speech_verb_in_sentence",
+    NearColon = "nearby:quote_after_colon",
 }
 
 /// Number of features.

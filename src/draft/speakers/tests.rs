@@ -701,3 +701,29 @@ fn then_after_a_name_is_an_adverb_unless_a_post_follows() {
     let t = "Clip\n\nDonald Trump spoke in Iowa.\n\nTrump then appears in a clip, saying, \"We will build the wall and it will be a great wall.\"";
     assert_eq!(speakers(t), ["We will: Donald Trump"]);
 }
+
+#[test]
+fn a_quotation_no_pattern_ties_goes_to_a_name_beside_it() {
+    // The wider net: no cue ties the words to anyone, but the paragraph names who speaks.
+    let t = "Call centres\n\nThose who blame outsourcing for long waits are wrong, Ms Cara Jonsson says. There are \"no big differences in waiting times\" between centres in Europe and those in Asia.";
+    assert_eq!(speakers(t), ["no big: Cara Jonsson"]);
+    // A guess: never enough for a conflict with a source.
+    let quotes = analyze(t, Format::Markdown, &ExtractOptions::default());
+    assert!(quotes[0].speaker.as_ref().is_some_and(|s| !s.certain));
+}
+
+#[test]
+fn a_colon_clause_that_names_no_one_leaves_the_words_to_no_one() {
+    // A colon's own clause (`One line from a report`) introduces the words: the game named
+    // in the sentence before is not their speaker.
+    let t = "Games\n\nA school in Leeds using Civilisation III to teach history produced good results. One line from a report on that experiment sums up the hopes of the field: \"Students began asking historical questions in the context of game play\".";
+    assert_eq!(speakers(t), ["Students began: -"]);
+}
+
+#[test]
+fn a_short_quotation_given_only_by_a_name_beside_it_stays_a_fragment() {
+    let t = "Shop\n\nThe shop on the corner shut early. \"Closed.\" Rafael Ortiz had hung the sign by noon.";
+    let quotes = analyze(t, Format::Markdown, &ExtractOptions::default());
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].kind, crate::draft::QuoteKind::Fragment);
+}
