@@ -279,6 +279,10 @@ pub(super) fn find_mentions(doc: &Doc) -> Vec<Mention> {
             break;
         }
         t = end;
+        // `Los Angeles-based attorney`: the run is the head of a place made into an adjective.
+        if doc.is_cap_raw(end) && doc.place_adjective(end) {
+            continue;
+        }
         if let Some(m) = mention_of_run(doc, run_start, end) {
             out.push(m);
         }

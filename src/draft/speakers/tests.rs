@@ -727,3 +727,15 @@ fn a_short_quotation_given_only_by_a_name_beside_it_stays_a_fragment() {
     assert_eq!(quotes.len(), 1);
     assert_eq!(quotes[0].kind, crate::draft::QuoteKind::Fragment);
 }
+
+#[test]
+fn a_place_of_two_words_made_into_an_adjective_names_no_one() {
+    let t = "Firms\n\n\"It is a landmark,\" explained Los Angeles-based attorney Edgar Martirosyan.\n\n\"Prices will rise,\" said a New York-based analyst.";
+    assert_eq!(
+        speakers(t),
+        [
+            "It is: Edgar Martirosyan",
+            "Prices will: ~a New York-based analyst"
+        ]
+    );
+}
