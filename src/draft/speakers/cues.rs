@@ -138,10 +138,17 @@ fn topic(ctx: &Ctx, qt: usize) -> Option<(Phrase, String)> {
 fn attribution_after(ctx: &Ctx, qt: usize) -> (Option<(Phrase, String)>, Pattern) {
     let doc = &ctx.doc;
     let none = (None, Pattern::AfterName);
-    // `"…" ― Pamela Padilla`: a name after a dash signs the words.
-    if matches!(doc.punct(qt + 1), Some('―' | '—' | '–' | '-'))
-        && let Some(m) = ctx.mention_at.get(qt + 2).copied().flatten()
-        && ctx.mentions[m].run_start == qt + 2
+    // `"…" ― Pamela Padilla`: a name after a dash signs the words; so it does on the line
+    // after a quotation that is its whole paragraph (`"…" ¶ - Sanders.`).
+    let breaks = (qt + 1..doc.len())
+        .take_while(|&k| doc.punct(k) == Some('¶'))
+        .count();
+    let whole_paragraph = (0..qt)
+        .rev()
+        .take_while(|&k| doc.para_of[k] == doc.para_of[qt])
+        .all(|k| doc.word(k).is_none() && doc.quote_at(k).is_none());
+    if (breaks == 0 || whole_paragraph)
+        && let Some(m) = signed(ctx, qt + 1 + breaks)
     {
         return (Some((Phrase::Mention(m), "—".into())), Pattern::Block);
     }
@@ -662,9 +669,7 @@ fn block_attribution(ctx: &Ctx, qt: usize) -> Option<(Phrase, String)> {
         + (qt + 1..doc.len())
             .take_while(|&k| doc.punct(k) == Some('¶'))
             .count();
-    if matches!(doc.punct(next), Some('—' | '–' | '-'))
-        && let Some(m) = ctx.mention_at.get(next + 1).copied().flatten()
-    {
+    if let Some(m) = signed(ctx, next) {
         return Some((Phrase::Mention(m), "—".into()));
     }
     let mut k = qt;
@@ -676,4 +681,13 @@ fn block_attribution(ctx: &Ctx, qt: usize) -> Option<(Phrase, String)> {
         return subject_of_clause(ctx, s, k - 1, true).map(|p| (p, ":".into()));
     }
     None
+}
+
+/// A dash at `k` and a name right after it, signing the words before (`— Name, Organisation`).
+fn signed(ctx: &Ctx, k: usize) -> Option<usize> {
+    if !matches!(ctx.doc.punct(k), Some('―' | '—' | '–' | '-')) {
+        return None;
+    }
+    let m = ctx.mention_at.get(k + 1).copied().flatten()?;
+    (ctx.mentions[m].run_start == k + 1).then_some(m)
 }

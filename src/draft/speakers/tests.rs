@@ -739,3 +739,9 @@ fn a_place_of_two_words_made_into_an_adjective_names_no_one() {
         ]
     );
 }
+
+#[test]
+fn a_dash_and_a_name_on_the_line_after_a_quotation_sign_it() {
+    let t = "Claims\n\nJohn Reed spoke first.\n\n\"The numbers do not add up.\"\n\n— Bernie Sanders\n\nThe senator is relying on an outdated statistic.";
+    assert_eq!(speakers(t), ["The numbers: Bernie Sanders"]);
+}
