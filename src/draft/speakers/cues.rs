@@ -220,14 +220,16 @@ fn attribution_after(ctx: &Ctx, qt: usize) -> (Option<(Phrase, String)>, Pattern
         if doc.quote_at(k).is_some() {
             return none;
         }
-        // (`one of the states suing the EPA`: after a determiner, a cue word is a noun.)
+        // (`one of the states suing the EPA`: after a determiner, a cue word is a noun; after a
+        // name, a cue word that also modifies roles modifies them, `the president of the
+        // Indiana state firefighters union, said`.)
         let noun = || {
             doc.lword(k - 1).is_some_and(|w| {
                 matches!(
                     w,
                     "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "our"
                 )
-            })
+            }) || doc.is(k, list::MODIFIER) && ctx.mention_end[k - 1].is_some()
         };
         if doc.cue_at(k) && k > t && !noun() {
             // (In the sentence after a quotation that ends its own, only a bare `X said as he

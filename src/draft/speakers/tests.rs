@@ -745,3 +745,9 @@ fn a_dash_and_a_name_on_the_line_after_a_quotation_sign_it() {
     let t = "Claims\n\nJohn Reed spoke first.\n\n\"The numbers do not add up.\"\n\n— Bernie Sanders\n\nThe senator is relying on an outdated statistic.";
     assert_eq!(speakers(t), ["The numbers: Bernie Sanders"]);
 }
+
+#[test]
+fn a_cue_word_that_modifies_roles_after_a_name_is_no_cue() {
+    let t = "Unions\n\n\"They feel he is the one guy,\" Thomas Hanify, the president of the Indiana state firefighters union, said of his members.";
+    assert_eq!(speakers(t), ["They feel: Thomas Hanify"]);
+}
