@@ -162,11 +162,16 @@ pub fn attribute_with(
         }
         if let Some((c, confidence)) = pick {
             speakers[qi] = Some(speaker_of(&ctx, c, confidence));
-            chosen[qi] = Some(c.who.clone());
+            // (A guess, a name only found near the words, does not carry on to the quotations
+            // after it as their last speaker.)
+            let guessed = c.features[model::F::Nearby as usize] > 0.0;
+            if !guessed {
+                chosen[qi] = Some(c.who.clone());
+            }
             // A short whole utterance given to someone is speech (`"Any," she said`); one
             // only named near it is not given to them.
             if quotes[qi].kind == QuoteKind::Fragment
-                && c.features[model::F::Nearby as usize] == 0.0
+                && !guessed
                 && stands_alone(&ctx, qt)
                 && super::quotes::short_only(masked.text.as_str(), &quotes[qi])
             {

@@ -751,3 +751,9 @@ fn a_cue_word_that_modifies_roles_after_a_name_is_no_cue() {
     let t = "Unions\n\n\"They feel he is the one guy,\" Thomas Hanify, the president of the Indiana state firefighters union, said of his members.";
     assert_eq!(speakers(t), ["They feel: Thomas Hanify"]);
 }
+
+#[test]
+fn a_guessed_speaker_is_no_earlier_speaker_for_the_next_quotation() {
+    let t = "Depot\n\nTom Baird runs the depot in Leeds.\n\nThere were \"no big differences in pay\" between Leeds and Kelso last year.\n\n\"We will get there.\"";
+    assert_eq!(speakers(t), ["no big: Kelso", "We will: -"]);
+}
