@@ -507,11 +507,15 @@ fn main() {
     }
     if ablate {
         // Feature groups by their name's prefix.
-        let mut groups: Vec<&str> = FEATURE_NAMES
-            .iter()
-            .map(|f| f.split(':').next().unwrap_or(f))
-            .collect();
-        groups.dedup();
+        // (Each once, in their first feature's order: a group's features need not be next to
+        // one another.)
+        let mut groups: Vec<&str> = Vec::new();
+        for f in FEATURE_NAMES {
+            let g = f.split(':').next().unwrap_or(f);
+            if !groups.contains(&g) {
+                groups.push(g);
+            }
+        }
         let train: Vec<Example> = exs.iter().filter(|e| sets[e.set].train).cloned().collect();
         print!("| without |");
         for s in &sets {
