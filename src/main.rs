@@ -348,7 +348,9 @@ fn quotes(args: QuotesArgs) -> Result<ExitCode> {
                 draft::QuoteKind::Speech => "speech",
                 draft::QuoteKind::Fragment => "fragment",
             };
+            // (A guess, a name only near the words, ends in `?`.)
             let speaker = match &q.speaker {
+                Some(s) if s.guessed() => format!("{}?", s.name),
                 Some(s) if s.named => s.name.clone(),
                 Some(s) => format!("({})", s.name),
                 None => "-".to_string(),

@@ -580,6 +580,26 @@ fn quotes_names_speakers_and_kinds() {
 }
 
 #[test]
+fn quotes_mark_a_guessed_speaker() {
+    // No cue gives the words to anyone: the name beside them is a guess, shown with a `?`.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("pay.md"),
+        "Depot\n\nTom Baird runs the depot in Leeds.\n\nThere were \"no big differences in pay\" between Leeds and Kelso last year.\n\n\"We will get there,\" Mr Baird said.\n",
+    )
+    .unwrap();
+    let r = run_in(dir.path(), &["quotes", "pay.md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows: Vec<&str> = r.stdout.lines().collect();
+    assert!(rows[0].contains("Kelso?"), "{}", r.stdout);
+    assert!(
+        rows[1].contains("Tom Baird") && !rows[1].contains('?'),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
 fn index_prints_its_figures() {
     let cache = tempfile::tempdir().unwrap();
     let r = run_in(

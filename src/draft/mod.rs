@@ -51,7 +51,8 @@ pub struct Speaker {
     pub name: String,
     /// False for a described, unnamed speaker ("a BBC spokesman", "one opposition voice").
     pub named: bool,
-    /// The cue that ties the words to the speaker ("said", "told", "according to").
+    /// The cue that ties the words to the speaker ("said", "told", "according to"), or
+    /// `GUESSED` when none does: the name only stands near the words.
     pub cue: String,
     /// Where the speaker is mentioned for this quotation (the pronoun or name by the cue).
     pub mention: Range<usize>,
@@ -63,7 +64,16 @@ pub struct Speaker {
     pub confidence: f32,
 }
 
+/// The cue of a speaker no cue ties to the words: the name stands near them, no more.
+pub const GUESSED: &str = "named nearby";
+
 impl Speaker {
+    /// Found only by a name near the words (`Speaker::cue` is `GUESSED`): a guess, never
+    /// certain.
+    pub fn guessed(&self) -> bool {
+        self.cue == GUESSED
+    }
+
     /// The name when the speaker is named, `None` when only described.
     pub fn named_name(&self) -> Option<&str> {
         self.named.then_some(self.name.as_str())

@@ -125,6 +125,9 @@ pub fn hover(finding: &Finding, draft: &str, article: Option<&str>) -> String {
         .as_ref()
         .map_or("no one", |s| s.name.as_str());
     let _ = write!(out, "Speaker in the draft: {}", escape(draft_speaker));
+    if finding.quote.speaker.as_ref().is_some_and(|s| s.guessed()) {
+        out.push_str(" (a guess: named near the words, but no cue gives them to anyone)");
+    }
     if let Some(source) = &finding.source {
         let _ = write!(
             out,
@@ -539,6 +542,7 @@ mod tests {
         assert!(h.contains("We will ~~always~~ **never** give up,"), "{h}");
         assert!(h.contains("Speaker in the source: John Roe"), "{h}");
         assert!(h.contains("Also in 2 other sources."), "{h}");
+        assert!(!h.contains("a guess"), "{h}");
         let article = "Title\n\nOn Monday she said: We will never give up, and more — ça va.";
         let start = article.find("We").unwrap();
         f.source.as_mut().unwrap().start = start;
@@ -561,6 +565,19 @@ mod tests {
         assert_eq!(
             symbol(&f.quote, Some(&f), &rope, Encoding::Utf16).name,
             "“We will always give up,” — Jane Doe"
+        );
+    }
+
+    #[test]
+    fn hover_says_when_the_draft_speaker_is_a_guess() {
+        let mut f = finding(Wording::Exact, AttributionVerdict::Unknown);
+        if let Some(s) = f.quote.speaker.as_mut() {
+            s.cue = crate::draft::GUESSED.into();
+        }
+        let h = hover(&f, DRAFT, None);
+        assert!(
+            h.contains("Speaker in the draft: Jane Doe (a guess: named near the words"),
+            "{h}"
         );
     }
 

@@ -227,6 +227,9 @@ fn primary_label(finding: &Finding) -> String {
         _ if finding.attribution == crate::check::AttributionVerdict::Conflicts => {
             "these words".to_string()
         }
+        (_, Some(s)) if s.guessed() => {
+            format!("given to {}? (named near the words, no cue)", s.name)
+        }
         (_, Some(s)) => format!("given to {}", s.name),
         (_, None) => "given to no one".to_string(),
     }
@@ -422,6 +425,34 @@ mod more_tests {
             "{out}"
         );
         assert!(out.contains("negation: dropped: \"not\""), "{out}");
+    }
+
+    #[test]
+    fn a_guessed_speaker_is_shown_as_a_guess() {
+        let text = "# Nato\n\nAndrii Sybiha spoke. Kyiv has “scaled up six times” since.\n";
+        let mut f = finding(text, "“scaled up six times”", Some("Andrii Sybiha"));
+        f.wording = Wording::Altered;
+        let files = |f: Finding| {
+            [FileReport {
+                path: "d.md".into(),
+                text: text.into(),
+                findings: vec![f],
+            }]
+        };
+        let out = render_human(
+            &files(f.clone()),
+            &Severities::default(),
+            &HumanOptions::default(),
+        );
+        assert!(!out.contains("named near the words"), "{out}");
+        if let Some(s) = f.quote.speaker.as_mut() {
+            s.cue = crate::draft::GUESSED.into();
+        }
+        let out = render_human(&files(f), &Severities::default(), &HumanOptions::default());
+        assert!(
+            out.contains("given to Andrii Sybiha? (named near the words, no cue)"),
+            "{out}"
+        );
     }
 
     #[test]

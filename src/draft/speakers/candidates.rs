@@ -362,7 +362,7 @@ fn nearby(ctx: &Ctx, qt: usize, out: &mut Vec<Candidate>) {
             out,
             Who::Entity(ctx.entities.of_mention[i]),
             m.phrase_start..m.range.end,
-            "",
+            crate::draft::GUESSED,
             &[
                 (F::Nearby, 1.0),
                 (F::NearSame, flag(m.sentence == s)),
