@@ -104,9 +104,20 @@ pub(super) fn links(ctx: &Ctx, qt: usize, block: bool) -> Vec<Link> {
             Pattern::PrevSentence
         },
     );
+    // The subject of the quotation's own clause when a name or pronoun opens it (`Bobby
+    // Jindal signed an order, while Mike Huckabee, the former Arkansas governor, proposed we
+    // "…"`; not `a statement that, while condemning violence, accused the leadership`), else
+    // of its sentence.
     let s = ctx.doc.sentence_start(qt);
+    let clause = clause_start(ctx, s, qt);
+    let named = ctx.mention_at[clause].is_some_and(|m| ctx.mentions[m].run_start == clause)
+        || ctx.doc.is_pronoun(clause);
     push(
-        subject_of_clause(ctx, s, qt, true).map(|p| (p, "subject".to_string())),
+        (clause > s && named)
+            .then(|| subject_of_clause(ctx, clause, qt, false))
+            .flatten()
+            .or_else(|| subject_of_clause(ctx, s, qt, true))
+            .map(|p| (p, "subject".to_string())),
         Pattern::Subject,
     );
     push(topic(ctx, qt), Pattern::Topic);

@@ -757,3 +757,12 @@ fn a_guessed_speaker_is_no_earlier_speaker_for_the_next_quotation() {
     let t = "Depot\n\nTom Baird runs the depot in Leeds.\n\nThere were \"no big differences in pay\" between Leeds and Kelso last year.\n\n\"We will get there.\"";
     assert_eq!(speakers(t), ["no big: Kelso", "We will: -"]);
 }
+
+#[test]
+fn a_quotation_in_a_later_clause_has_that_clause_for_its_subject() {
+    let t = "Refugees\n\nGovernor Bobby Jindal signed an order on Monday, while Mike Huckabee, the former Arkansas governor, proposed we \"wake up and smell the coffee\" at once.\n\nAnn Cole issued a statement that, while condemning violence, accused the party of \"abusing its power to stop a fair process\".";
+    assert_eq!(
+        speakers(t),
+        ["wake up: Mike Huckabee", "abusing its: Ann Cole"]
+    );
+}
