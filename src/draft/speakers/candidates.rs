@@ -29,6 +29,13 @@ pub(super) struct Candidate {
     pub cue: String,
 }
 
+impl Candidate {
+    /// Proposed only by the wider net (a name near words no pattern ties to anyone): a guess.
+    pub fn guessed(&self) -> bool {
+        self.features[F::Nearby as usize] > 0.0
+    }
+}
+
 /// What the quotations before this one were given to, for continuation and recency.
 #[derive(Debug, Default, Clone)]
 pub(super) struct Earlier {

@@ -164,7 +164,7 @@ pub fn attribute_with(
             speakers[qi] = Some(speaker_of(&ctx, c, confidence));
             // (A guess, a name only found near the words, does not carry on to the quotations
             // after it as their last speaker.)
-            let guessed = c.features[model::F::Nearby as usize] > 0.0;
+            let guessed = c.guessed();
             if !guessed {
                 chosen[qi] = Some(c.who.clone());
             }
@@ -241,8 +241,7 @@ fn speaker_of(ctx: &Ctx, c: &Candidate, confidence: f32) -> Speaker {
     let (name, named) = name_of(ctx, &c.who);
     // A speaker only named near the words, tied by no pattern, is a guess: never enough
     // for a conflict.
-    let guessed = c.features[model::F::Nearby as usize] > 0.0;
-    let certain = !guessed
+    let certain = !c.guessed()
         && match &c.who {
             Who::Entity(e) => {
                 let ent = &ctx.entities.list[*e];
