@@ -358,13 +358,23 @@ fn nearby(ctx: &Ctx, qt: usize, out: &mut Vec<Candidate>) {
         .rev()
         .find(|&k| doc.word(k).is_some() || doc.punct(k).is_some())
         .is_some_and(|k| doc.punct(k) == Some(':'));
-    for (i, m) in ctx.mentions.iter().enumerate() {
-        if m.in_title || m.para != p || m.sentence + 1 < s || m.sentence > s + 1 {
+    // (Each sentence's speech verb looked for once; the mentions read off the tokens of the
+    // three sentences, in order, not found among all the text's.)
+    let sentences = s.saturating_sub(1)..(s + 2).min(doc.sentences.len());
+    let speech_verb: Vec<bool> = sentences
+        .clone()
+        .map(|j| doc.sentences[j].clone().any(|k| doc.strong_cue_at(k)))
+        .collect();
+    let tokens = doc.sentences[sentences.start].start..doc.sentences[sentences.end - 1].end;
+    for k in tokens {
+        let Some(i) = ctx.mention_at[k].filter(|&i| ctx.mentions[i].run_start == k) else {
+            continue;
+        };
+        let m = &ctx.mentions[i];
+        if m.in_title || m.para != p {
             continue;
         }
-        let speech_verb = doc.sentences[m.sentence]
-            .clone()
-            .any(|k| doc.strong_cue_at(k));
+        let speech_verb = speech_verb[m.sentence - sentences.start];
         add_to(
             out,
             Who::Entity(ctx.entities.of_mention[i]),

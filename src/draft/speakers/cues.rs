@@ -151,15 +151,13 @@ fn attribution_after(ctx: &Ctx, qt: usize) -> (Option<(Phrase, String)>, Pattern
     let none = (None, Pattern::AfterName);
     // `"…" ― Pamela Padilla`: a name after a dash signs the words; so it does on the line
     // after a quotation that is its whole paragraph (`"…" ¶ - Sanders.`).
-    let breaks = (qt + 1..doc.len())
-        .take_while(|&k| doc.punct(k) == Some('¶'))
-        .count();
+    let next = doc.past_breaks(qt + 1);
     let whole_paragraph = (0..qt)
         .rev()
         .take_while(|&k| doc.para_of[k] == doc.para_of[qt])
         .all(|k| doc.word(k).is_none() && doc.quote_at(k).is_none());
-    if (breaks == 0 || whole_paragraph)
-        && let Some(m) = signed(ctx, qt + 1 + breaks)
+    if (next == qt + 1 || whole_paragraph)
+        && let Some(m) = signed(ctx, next)
     {
         return (Some((Phrase::Mention(m), "—".into())), Pattern::Block);
     }
@@ -677,12 +675,7 @@ fn attribution_that_was(ctx: &Ctx, qt: usize) -> Option<(Phrase, String)> {
 /// the paragraph before when it ends with a colon.
 fn block_attribution(ctx: &Ctx, qt: usize) -> Option<(Phrase, String)> {
     let doc = &ctx.doc;
-    let next = qt
-        + 1
-        + (qt + 1..doc.len())
-            .take_while(|&k| doc.punct(k) == Some('¶'))
-            .count();
-    if let Some(m) = signed(ctx, next) {
+    if let Some(m) = signed(ctx, doc.past_breaks(qt + 1)) {
         return Some((Phrase::Mention(m), "—".into()));
     }
     let mut k = qt;

@@ -283,6 +283,13 @@ impl<'a> Doc<'a> {
         self.sentences[self.sent_of[t]].end
     }
 
+    /// The first token from `t` on that is no paragraph break.
+    pub fn past_breaks(&self, t: usize) -> usize {
+        (t..self.len())
+            .find(|&k| self.punct(k) != Some('¶'))
+            .unwrap_or(self.len())
+    }
+
     /// Is `t` the first word of its sentence (punctuation and quotations before it aside)?
     pub fn sentence_initial(&self, t: usize) -> bool {
         (self.sentence_start(t)..t).all(|k| self.word(k).is_none())
