@@ -152,6 +152,14 @@ fn subjects_behind_openings_inversions_and_appositives() {
 }
 
 #[test]
+fn a_role_before_a_speech_verb_is_no_apposition() {
+    // The role after `Wright Stuff,` is the subject of `said`, not a role given to the show:
+    // it means the person the text was about.
+    let t = "Margaret Hale, who had backed the review, took a different view.\n\nAppearing on Channel Five's Morning Glory, the prime minister said: \"We will not change course.\"";
+    assert_eq!(speakers(t), ["We will: Margaret Hale"]);
+}
+
+#[test]
 fn short_forms_resolve_to_the_nearest_full_name() {
     let t = "Andy Robinson, the head coach, and Jason Robinson, the full-back, spoke.\n\nAndy Robinson was asked about the mood. \"There is no lack of confidence,\" Robinson said.\n\nJason Robinson was asked too. \"We owe the supporters a performance,\" the full-back said.\n\n\"Vieira was well wound up for it,\" said Sir Alex. Sir Alex Ferguson left.";
     assert_eq!(
