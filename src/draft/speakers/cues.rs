@@ -671,7 +671,7 @@ fn attribution_that_was(ctx: &Ctx, qt: usize) -> Option<(Phrase, String)> {
     })
 }
 
-/// A Markdown block quote: `— Name, Organisation` on the line after, else the subject of
+/// A Markdown block quote: `— Name, Organisation` on the line after, else the lead-in of
 /// the paragraph before when it ends with a colon.
 fn block_attribution(ctx: &Ctx, qt: usize) -> Option<(Phrase, String)> {
     let doc = &ctx.doc;
@@ -682,9 +682,12 @@ fn block_attribution(ctx: &Ctx, qt: usize) -> Option<(Phrase, String)> {
     while k > 0 && doc.punct(k - 1) == Some('¶') {
         k -= 1;
     }
+    // The lead-in is read as before any quotation: its reported speech (`Reporters, he said,
+    // had intruded on him, and he had never bent to them:`), else its subject.
     if k > 0 && doc.punct(k - 1) == Some(':') {
         let s = doc.sentence_start(k - 1);
-        return subject_of_clause(ctx, s, k - 1, true).map(|p| (p, ":".into()));
+        return reported_in(ctx, doc.sentences[doc.sent_of[k - 1]].clone(), true)
+            .or_else(|| subject_of_clause(ctx, s, k - 1, true).map(|p| (p, ":".into())));
     }
     None
 }

@@ -203,6 +203,13 @@ fn block_quote_with_dash_line() {
 }
 
 #[test]
+fn block_quote_after_a_lead_in_of_reported_speech() {
+    // The lead-in's subject is `Reporters`; its reported speech (`he said`) names the speaker.
+    let t = "Maria Okafor refused to apologise.\n\nShe made it a matter of principle. Reporters, she said, had hounded her family for years, and she had never bent to them:\n\n> I have never changed a policy to please an editor.\n> Nor will I now.\n";
+    assert_eq!(speakers(t), ["I have: Maria Okafor"]);
+}
+
+#[test]
 fn unattributed_quotes_stay_unattributed() {
     let t = "Critics stand accused of \"liberal woolly thinking and false fears\".\n\nThe phrase doing the rounds was blunter: \"A lot of the problems come from conflict.\"";
     assert_eq!(speakers(t), ["liberal woolly: -", "A lot: -"]);
