@@ -51,8 +51,11 @@ pub(super) fn group(mentions: &[Mention]) -> Entities {
     let mut by_first: HashMap<&str, Vec<usize>, FastHash> = HashMap::default();
     let mut by_name: HashMap<&str, usize, FastHash> = HashMap::default();
     let people = |k: Kind| matches!(k, Kind::Person | Kind::Unknown);
-    // Full names first, so that a short form before its full name finds it.
-    let full = |m: &Mention| people(m.kind) && m.words.len() >= 2;
+    // Full names first, so that a short form before its full name finds it. (`De Vido`, `Le
+    // Bon`: a surname with its particle is a short form of `Julio De Vido`, `Simon Le Bon`.)
+    let full = |m: &Mention| {
+        people(m.kind) && m.words.len() >= 2 && !super::names::opens_surname(&m.words[0])
+    };
     for pass in 0..2 {
         for (i, m) in mentions.iter().enumerate() {
             if (pass == 0) != full(m) || of_mention[i] != usize::MAX {

@@ -88,6 +88,14 @@ const PARTICLES: &[&str] = &[
     "das", "ibn", "el", "ten", "ter", "des", "st",
 ];
 
+/// A particle that opens a surname written without its first name (`De Vido`, `Le Bon`,
+/// `bin Laden` for `Julio De Vido`, `Simon Le Bon`, `Osama bin Laden`); `Al`, `El` are first
+/// names as often (`Al Gore`).
+pub(super) fn opens_surname(word: &str) -> bool {
+    let w = word.to_lowercase();
+    PARTICLES.contains(&w.as_str()) && !matches!(w.as_str(), "al" | "el" | "y" | "st")
+}
+
 const PREPOSITIONS: &[&str] = &[
     "of", "for", "at", "from", "with", "by", "to", "in", "on", "about", "against", "than", "like",
     "into", "during", "after", "before", "over", "under", "behind", "toward", "towards", "among",
@@ -495,6 +503,7 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
     let ampersand = (toks[0]..last).any(|k| doc.punct(k) == Some('&'));
     let first_name = toks.len() >= 2
         && doc.is(toks[0], list::FIRST_NAME)
+        && !doc.word(toks[0]).is_some_and(opens_surname)
         && !doc.is(toks[0], list::TITLE)
         && !ampersand;
     let acronym = toks.len() == 1

@@ -160,6 +160,16 @@ fn a_role_before_a_speech_verb_is_no_apposition() {
 }
 
 #[test]
+fn a_surname_with_its_particle_is_a_short_form() {
+    // `Le` opens the surname here, not a (woman's) first name, and `De Vido` is `Julio De Vido`.
+    let t = "Planning minister Julio De Vido has offered help.\n\nMr De Vido said the state would not pay \"in the form of a subsidy\".\n\nSimon Le Bon said the band was happy.\n\n\"It is just very special,\" Le Bon said.";
+    assert_eq!(
+        speakers(t),
+        ["in the: Julio De Vido", "It is: Simon Le Bon"]
+    );
+}
+
+#[test]
 fn short_forms_resolve_to_the_nearest_full_name() {
     let t = "Andy Robinson, the head coach, and Jason Robinson, the full-back, spoke.\n\nAndy Robinson was asked about the mood. \"There is no lack of confidence,\" Robinson said.\n\nJason Robinson was asked too. \"We owe the supporters a performance,\" the full-back said.\n\n\"Vieira was well wound up for it,\" said Sir Alex. Sir Alex Ferguson left.";
     assert_eq!(
