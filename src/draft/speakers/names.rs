@@ -416,6 +416,16 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
             .find(|&k| doc.is(k, list::FIRST_NAME) && doc.word(k + 1).is_some() && k + 1 < end)?;
         kept = None;
     }
+    // `fellow American Robby Ginepri`, `Frenchman Sebastien Grosjean`: a nationality before a
+    // first name and a surname describes the person, and is no part of the name.
+    if words_in(name_start, end) >= 3
+        && is_demonym(doc, name_start)
+        && !doc.is(name_start, list::FIRST_NAME)
+        && doc.is(name_start + 1, list::FIRST_NAME)
+    {
+        name_start += 1;
+        kept = None;
+    }
     if name_start >= end {
         return None;
     }

@@ -170,6 +170,12 @@ fn a_surname_with_its_particle_is_a_short_form() {
 }
 
 #[test]
+fn a_nationality_before_a_name_is_no_part_of_it() {
+    let t = "Young was beaten by fellow American Robby Ginepri in straight sets.\n\n\"He is very talented,\" said Ginepri.";
+    assert_eq!(speakers(t), ["He is: Robby Ginepri"]);
+}
+
+#[test]
 fn short_forms_resolve_to_the_nearest_full_name() {
     let t = "Andy Robinson, the head coach, and Jason Robinson, the full-back, spoke.\n\nAndy Robinson was asked about the mood. \"There is no lack of confidence,\" Robinson said.\n\nJason Robinson was asked too. \"We owe the supporters a performance,\" the full-back said.\n\n\"Vieira was well wound up for it,\" said Sir Alex. Sir Alex Ferguson left.";
     assert_eq!(
