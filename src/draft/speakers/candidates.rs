@@ -540,6 +540,16 @@ fn antecedents(
         {
             continue;
         }
+        // `Of Murray, he said:` is about Murray: the clause's subject is someone else.
+        if m.opening
+            && doc.punct(tok.saturating_sub(1)) == Some(',')
+            && (m.end_tok + 1..tok - 1).all(|k| doc.punct(k) != Some(','))
+            && doc
+                .lword(doc.sentence_start(m.run_start))
+                .is_some_and(|w| matches!(w, "of" | "about" | "on"))
+        {
+            continue;
+        }
         let e = ctx.entities.of_mention[i];
         let ent = &ctx.entities.list[e];
         // `it`, `the company`: never a person.

@@ -176,6 +176,12 @@ fn a_nationality_before_a_name_is_no_part_of_it() {
 }
 
 #[test]
+fn a_pronoun_after_an_opening_about_someone_is_someone_else() {
+    let t = "Chris Bailey thinks the team is in good shape.\n\nOf Murray, he said: \"He has an enormous amount of self-confidence.\"";
+    assert_eq!(speakers(t), ["He has: Chris Bailey"]);
+}
+
+#[test]
 fn short_forms_resolve_to_the_nearest_full_name() {
     let t = "Andy Robinson, the head coach, and Jason Robinson, the full-back, spoke.\n\nAndy Robinson was asked about the mood. \"There is no lack of confidence,\" Robinson said.\n\nJason Robinson was asked too. \"We owe the supporters a performance,\" the full-back said.\n\n\"Vieira was well wound up for it,\" said Sir Alex. Sir Alex Ferguson left.";
     assert_eq!(
