@@ -10,6 +10,7 @@ mod entities;
 mod model;
 mod names;
 mod phrases;
+mod positions;
 mod tokens;
 
 use super::markup::Masked;
@@ -53,8 +54,8 @@ impl<'a> Ctx<'a> {
             &headings,
         );
         let mut mentions = names::find_mentions(&doc);
-        let mention_at = names::mention_index(&doc, &mentions);
-        names::mark_positions(&doc, &mut mentions, &mention_at);
+        let mention_at = positions::mention_index(&doc, &mentions);
+        positions::mark_positions(&doc, &mut mentions, &mention_at);
         entities::roles_by_sequence(&doc, &mut mentions);
         let described = phrases::find_described(&doc, &mentions, &mention_at);
         let mut mention_end = vec![None; doc.len()];
