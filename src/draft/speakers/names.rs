@@ -416,7 +416,7 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
             .find(|&k| doc.is(k, list::FIRST_NAME) && doc.word(k + 1).is_some() && k + 1 < end)?;
         kept = None;
     }
-    // `fellow American Robby Ginepri`, `Frenchman Sebastien Grosjean`: a nationality before a
+    // `fellow American Robby Ginepri`, `Briton Tim Henman`: a nationality before a
     // first name and a surname describes the person, and is no part of the name.
     if words_in(name_start, end) >= 3
         && is_demonym(doc, name_start)
