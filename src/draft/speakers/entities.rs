@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::names::{Kind, Mention};
+use super::names::{Kind, Mention, opens_surname};
 use super::tokens::Doc;
 use crate::draft::identity::initials;
 use crate::draft::lexicon::Gender;
@@ -53,9 +53,7 @@ pub(super) fn group(mentions: &[Mention]) -> Entities {
     let people = |k: Kind| matches!(k, Kind::Person | Kind::Unknown);
     // Full names first, so that a short form before its full name finds it. (`De Vido`, `Le
     // Bon`: a surname with its particle is a short form of `Julio De Vido`, `Simon Le Bon`.)
-    let full = |m: &Mention| {
-        people(m.kind) && m.words.len() >= 2 && !super::names::opens_surname(&m.words[0])
-    };
+    let full = |m: &Mention| people(m.kind) && m.words.len() >= 2 && !opens_surname(&m.words[0]);
     for pass in 0..2 {
         for (i, m) in mentions.iter().enumerate() {
             if (pass == 0) != full(m) || of_mention[i] != usize::MAX {

@@ -92,8 +92,10 @@ const PARTICLES: &[&str] = &[
 /// `bin Laden` for `Julio De Vido`, `Simon Le Bon`, `Osama bin Laden`); `Al`, `El` are first
 /// names as often (`Al Gore`).
 pub(super) fn opens_surname(word: &str) -> bool {
-    let w = word.to_lowercase();
-    PARTICLES.contains(&w.as_str()) && !matches!(w.as_str(), "al" | "el" | "y" | "st")
+    PARTICLES
+        .iter()
+        .filter(|p| !matches!(**p, "al" | "el" | "y" | "st"))
+        .any(|p| p.eq_ignore_ascii_case(word))
 }
 
 const PREPOSITIONS: &[&str] = &[

@@ -191,11 +191,13 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
         {
             // `Appearing on Five's Wright Stuff, the prime minister said:` is no apposition:
             // a speech verb in the role's phrase makes the role the subject of that verb.
-            let phrase = (e + 3..e + 9).take_while(|&k| {
-                doc.lword(k)
-                    .is_some_and(|w| !matches!(w, "who" | "whose" | "which" | "that"))
-            });
-            if phrase.clone().any(|k| doc.cue_at(k)) {
+            if (e + 3..e + 9)
+                .take_while(|&k| {
+                    doc.lword(k)
+                        .is_some_and(|w| !matches!(w, "who" | "whose" | "which" | "that"))
+                })
+                .any(|k| doc.cue_at(k))
+            {
                 continue;
             }
             for k in e + 3..e + 9 {
