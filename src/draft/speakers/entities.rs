@@ -381,8 +381,14 @@ pub(super) fn pronoun_subjects(ctx: &super::Ctx) -> Vec<(usize, usize)> {
         let in_section = |t: usize| section.is_none_or(|h| doc.para_of[t] > h);
         // (rank, token, entity) of what came before: a subject ranks first, then the owner
         // that opens its sentence (`Gerrard's own words were chosen. He admitted …`), then
-        // any other mention; the latest of the best rank wins.
+        // any other mention; the nearest sentence with a subject or an opening owner wins
+        // (`Mr Babinet's case rests on convenience. Buying a song, he argues, …` is
+        // Babinet, not the subject of a sentence further back), within it the best rank.
         let mut best: Option<(u8, usize, usize)> = None;
+        let key = |b: (u8, usize, usize)| {
+            let sentence = if b.0 > 0 { doc.sent_of[b.1] } else { 0 };
+            (sentence, b.0, b.1)
+        };
         for (i, m) in ctx.mentions.iter().enumerate() {
             if m.run_start >= lo || m.sentence < window || !in_section(m.run_start) {
                 continue;
@@ -394,7 +400,7 @@ pub(super) fn pronoun_subjects(ctx: &super::Ctx) -> Vec<(usize, usize)> {
             }
             let rank = if m.subject { 2 } else { u8::from(m.possessive) };
             let cand = (rank, m.run_start, e);
-            if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
+            if best.is_none_or(|b| key(cand) > key(b)) {
                 best = Some(cand);
             }
         }
@@ -403,7 +409,7 @@ pub(super) fn pronoun_subjects(ctx: &super::Ctx) -> Vec<(usize, usize)> {
                 && doc.sent_of[t] >= window
                 && in_section(t)
                 && fits(e)
-                && best.is_none_or(|b| (2, t) > (b.0, b.1))
+                && best.is_none_or(|b| key((2, t, e)) > key(b))
             {
                 best = Some((2, t, e));
                 break;

@@ -803,3 +803,9 @@ fn a_quotation_in_a_later_clause_has_that_clause_for_its_subject() {
         ["wake up: Mike Huckabee", "abusing its: Ann Cole"]
     );
 }
+
+#[test]
+fn a_pronoun_subject_is_the_nearest_sentence_owner_before_a_subject_further_back() {
+    let t = "\"The line will blur,\" Mr Tomas Berg predicted. The market moves at different speeds.\n\nMr Piotr Nowak's case rests on convenience. Buying a song, he argues, takes six steps. \"All of these steps can be done in one,\" he said.";
+    assert_eq!(speakers(t), ["The line: Tomas Berg", "All of: Piotr Nowak"]);
+}
