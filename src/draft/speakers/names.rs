@@ -167,10 +167,49 @@ impl Doc<'_> {
         self.is_cap(t)
             && !self.place_adjective(t)
             && (self.is_surname(t)
+                || self.first_name_not_date(t)
                 || !(self.is(t, list::FUNCTION)
                     || self.is(t, list::CUE)
                         && self.is(t, list::COMMON)
                         && !self.is(t, list::FIRST_NAME)))
+    }
+
+    /// `Jan Egeland`, `Will Greenwood`, `June Carter`: a month or modal that is also a first
+    /// name, right before a capitalised word that could be a surname, where no word of time
+    /// stands before it (`Last June Grewcock …`, `in May Tony Blair …`).
+    fn first_name_not_date(&self, t: usize) -> bool {
+        const NAME_OR_DATE: &[&str] = &["jan", "june", "april", "may", "august", "will"];
+        self.lword(t).is_some_and(|w| NAME_OR_DATE.contains(&w))
+            && self.punct(t + 1).is_none()
+            && self.is_cap(t + 1)
+            && !self.is(t + 1, list::FUNCTION | list::TITLE)
+            && self
+                .lex
+                .known(&[self.lword(t + 1).unwrap_or_default()])
+                .is_none()
+            && !t
+                .checked_sub(1)
+                .and_then(|p| self.lword(p))
+                .is_some_and(|p| {
+                    matches!(
+                        p,
+                        "in" | "on"
+                            | "since"
+                            | "until"
+                            | "by"
+                            | "of"
+                            | "from"
+                            | "last"
+                            | "next"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "this"
+                            | "that"
+                            | "each"
+                            | "every"
+                    )
+                })
     }
 
     /// An abbreviation whose full stop a name runs across (`Mr.`, `Sen.`, `E.`, `Jr.`).
@@ -314,7 +353,8 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
             && !doc.is(s, list::FIRST_NAME | list::TITLE)
             && !doc.capitalised_mid_sentence(doc.lbase(s).unwrap_or_default())
             && words_in(s, end) > 2;
-        let function = doc.is(s, list::FUNCTION) && !doc.is_surname(s);
+        let function =
+            doc.is(s, list::FUNCTION) && !doc.is_surname(s) && !doc.first_name_not_date(s);
         if function || lead && (common || before_first) && words_in(s, end) > 1 {
             s += 1;
             while s < end && doc.word(s).is_none() {

@@ -809,3 +809,16 @@ fn a_pronoun_subject_is_the_nearest_sentence_owner_before_a_subject_further_back
     let t = "\"The line will blur,\" Mr Tomas Berg predicted. The market moves at different speeds.\n\nMr Piotr Nowak's case rests on convenience. Buying a song, he argues, takes six steps. \"All of these steps can be done in one,\" he said.";
     assert_eq!(speakers(t), ["The line: Tomas Berg", "All of: Piotr Nowak"]);
 }
+
+#[test]
+fn a_month_or_modal_that_is_a_first_name_starts_a_name() {
+    let t = "\"We are running out of time,\" said UN aid chief Jan Egeland.\n\nWill Greenwood was blunt. \"We lost,\" he said.\n\nIn May Tony Blair spoke. \"We won,\" Mr Blair said.";
+    assert_eq!(
+        speakers(t),
+        [
+            "We are: Jan Egeland",
+            "We lost,: Will Greenwood",
+            "We won,: Tony Blair"
+        ]
+    );
+}
