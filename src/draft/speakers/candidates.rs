@@ -179,12 +179,25 @@ pub(super) fn candidates(
                 {
                     found.push(a);
                 }
-                let held = found.iter().any(|a| has_role(&a.who));
+                // `The EMI man points out …`: of a body's people, the one the text tied to it
+                // (`Ted Cohen, senior vice president … at EMI`).
+                let bodies = bodies_in(ctx, range);
+                let tied = |who: &Who| match who {
+                    Who::Entity(e) => bodies.iter().any(|&b| tied_to(ctx, *e, b)),
+                    Who::Described(_) => false,
+                };
+                if !bodies.is_empty()
+                    && !found.iter().any(|a| tied(&a.who))
+                    && let Some(a) = latest_tied(ctx, &bodies, (*tok).min(qt))
+                {
+                    found.push(a);
+                }
+                let held = found.iter().any(|a| has_role(&a.who) || tied(&a.who));
                 if held {
-                    found.retain(|a| has_role(&a.who));
+                    found.retain(|a| has_role(&a.who) || tied(&a.who));
                 }
                 for a in found {
-                    let role = has_role(&a.who);
+                    let role = has_role(&a.who) || tied(&a.who);
                     let mut f = common.to_vec();
                     f.extend([(F::ViaRole, 1.0), (F::RoleMatch, flag(role))]);
                     f.extend(antecedent_features(ctx, &a, refers));
@@ -465,15 +478,19 @@ fn antecedent_features(ctx: &Ctx, a: &Antecedent, refers: Refers) -> Vec<(F, f32
 /// The person the text last named before `limit` whose mentions were given `role`, as an
 /// antecedent of `the <role>` at `limit`.
 fn holder_of_role(ctx: &Ctx, role: &str, limit: usize) -> Option<Antecedent> {
+    latest_such(ctx, limit, |e| {
+        ctx.entities.list[e].roles.iter().any(|r| r == role)
+    })
+}
+
+/// The entity last named before `limit` (outside headlines) that `such` holds for, as an
+/// antecedent at `limit` ranked after the pronoun window's.
+fn latest_such(ctx: &Ctx, limit: usize, such: impl Fn(usize) -> bool) -> Option<Antecedent> {
     let doc = &ctx.doc;
-    let (i, m) = ctx.mentions.iter().enumerate().rev().find(|(i, m)| {
-        m.run_start < limit
-            && !m.in_title
-            && ctx.entities.list[ctx.entities.of_mention[*i]]
-                .roles
-                .iter()
-                .any(|r| r == role)
-    })?;
+    let (i, m) =
+        ctx.mentions.iter().enumerate().rev().find(|(i, m)| {
+            m.run_start < limit && !m.in_title && such(ctx.entities.of_mention[*i])
+        })?;
     let at = limit.min(doc.len() - 1);
     Some(Antecedent {
         who: Who::Entity(ctx.entities.of_mention[i]),
@@ -487,6 +504,53 @@ fn holder_of_role(ctx: &Ctx, role: &str, limit: usize) -> Option<Antecedent> {
         speaking: m.speaking,
         inside_reported: false,
     })
+}
+
+/// The bodies (or places) a role phrase names (`EMI` of `the EMI man`, `the Polydor man`).
+fn bodies_in(ctx: &Ctx, range: &Range<usize>) -> Vec<usize> {
+    ctx.mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| range.start <= m.range.start && m.range.end <= range.end)
+        .map(|(i, _)| ctx.entities.of_mention[i])
+        .filter(|&e| {
+            let body = &ctx.entities.list[e];
+            body.kind != Kind::Person && body.kind != Kind::Thing && !body.person_evidence
+        })
+        .collect()
+}
+
+/// Did the text tie person `p` to body `b`: the body named in a description set off after a
+/// mention of theirs (`Ted Cohen, senior vice president … at EMI,`) or right before it with
+/// only role words between (`EMI chief Ted Cohen`, `Nokia's Jonas Guest`)?
+fn tied_to(ctx: &Ctx, p: usize, b: usize) -> bool {
+    let doc = &ctx.doc;
+    let person = &ctx.entities.list[p];
+    if p == b || !matches!(person.kind, Kind::Person | Kind::Unknown) {
+        return false;
+    }
+    person.mentions.iter().any(|&i| {
+        let m = &ctx.mentions[i];
+        let after = doc.punct(m.end_tok + 1) == Some(',');
+        let end = (m.end_tok + 2..(m.end_tok + 20).min(doc.len()))
+            .find(|&k| doc.punct(k).is_some_and(|c| c != '&' && c != '-') || doc.cue_at(k))
+            .unwrap_or(m.end_tok + 2);
+        ctx.entities.list[b].mentions.iter().any(|&j| {
+            let o = &ctx.mentions[j];
+            let described = after && o.run_start > m.end_tok + 1 && o.end_tok < end;
+            let before = o.end_tok < m.run_start
+                && m.run_start <= o.end_tok + 4
+                && (o.end_tok + 1..m.run_start)
+                    .all(|k| doc.word(k).is_some() && !doc.is_cap(k) && !doc.is(k, list::FUNCTION));
+            described || before
+        })
+    })
+}
+
+/// The latest person before `limit` the text tied to one of `bodies`, as an antecedent of
+/// `the <body> man` at `limit`.
+fn latest_tied(ctx: &Ctx, bodies: &[usize], limit: usize) -> Option<Antecedent> {
+    latest_such(ctx, limit, |e| bodies.iter().any(|&b| tied_to(ctx, e, b)))
 }
 
 /// How far back a pronoun looks for its antecedent, in sentences.

@@ -822,3 +822,18 @@ fn a_month_or_modal_that_is_a_first_name_starts_a_name() {
         ]
     );
 }
+
+#[test]
+fn the_man_from_a_body_is_the_one_the_text_tied_to_it() {
+    let t = "Tomas Berg, head of digital sales at Polydor, is sure of it. \"Phones will win,\" he said.\n\n\"The line will blur,\" said Piotr Nowak, a vice president of Nokia. \"We are ready,\" Mr Nowak added.\n\nThe Polydor man points out that markets differ. \"Asia is mobile already.\"\n\n\"Europe will follow,\" the Nokia executive said.";
+    assert_eq!(
+        speakers(t),
+        [
+            "Phones will: Tomas Berg",
+            "The line: Piotr Nowak",
+            "We are: Piotr Nowak",
+            "Asia is: Tomas Berg",
+            "Europe will: Piotr Nowak"
+        ]
+    );
+}
