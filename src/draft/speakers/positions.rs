@@ -35,6 +35,8 @@ fn body_context(doc: &Doc, m: &Mention) -> bool {
 /// Marks the mentions that stand as the subject of their clause, or after a preposition, and
 /// adds the roles given to them in apposition (`Andy Robinson, the head coach`).
 pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[Option<usize>]) {
+    // The last tokens of the mentions so far after a role's preposition (`the MP for …`).
+    let mut oblique_ends: Vec<usize> = Vec::new();
     for m in mentions.iter_mut() {
         let t = np_start(doc, m.run_start);
         let s = doc.sentence_start(t);
@@ -87,7 +89,15 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
             && !(t < m.run_start
                 && doc.lword(b - 1) == Some("of")
                 && b >= 2
-                && doc.is(b - 2, list::OFFICE | list::PERSON_NOUN));
+                && doc.is(b - 2, list::OFFICE | list::PERSON_NOUN))
+            // (`the MP for Sleaford and North Hykeham admitted`: a name joined to one after a
+            // role's preposition is after it too; not `… at Old Trafford and Ancelotti said`.)
+            || (b >= 2
+                && matches!(doc.lword(b - 1), Some("and" | "or"))
+                && oblique_ends.contains(&(b - 2)));
+        if after_prep && b >= 2 && doc.is(b - 2, list::OFFICE | list::PERSON_NOUN) {
+            oblique_ends.push(m.end_tok);
+        }
         // `For Imelda Staunton, it was a first`: a sentence-opening phrase names its topic.
         let opening = after_prep && doc.sentence_initial(b - 1);
         let e = m.end_tok;

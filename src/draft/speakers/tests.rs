@@ -837,3 +837,16 @@ fn the_man_from_a_body_is_the_one_the_text_tied_to_it() {
         ]
     );
 }
+
+#[test]
+fn a_name_joined_to_one_after_a_preposition_is_no_subject() {
+    let t = "Former minister Alan Pryce, whose father sat in the Lords, said the plan was \"costly and slow\". But the Liberal MP for Hartley and East Denholm conceded the court \"cannot stand still\".\n\nLeeds coach Carl Okafor was calm. Leeds beat Hull after a draw at Hillsborough and Okafor said: \"We are glad to go back.\"";
+    assert_eq!(
+        speakers(t),
+        [
+            "costly and: Alan Pryce",
+            "cannot stand: Alan Pryce",
+            "We are: Carl Okafor"
+        ]
+    );
+}
