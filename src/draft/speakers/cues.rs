@@ -395,9 +395,17 @@ fn attribution_before(ctx: &Ctx, qt: usize) -> Vec<((Phrase, String), Pattern)> 
         if weak && !(k + 1 < qt && (doc.quote_at(k + 1).is_some() || doc.punct(k + 1) == Some(':')))
         {
             let prev = k.checked_sub(1).and_then(|p| doc.lword(p));
+            // (`Rooney, who believes "…"`, `Mr Benn thinks "…"`: a subject right before it.)
+            let named = k + 1 == qt
+                && (prev == Some("who")
+                    || k.checked_sub(1)
+                        .and_then(|p| ctx.mention_end[p])
+                        .is_some_and(|m| !ctx.mentions[m].possessive));
             if participle
-                || prev
-                    .is_none_or(|p| !AUX.contains(&p) && !matches!(p, "he" | "she" | "it" | "they"))
+                || !named
+                    && prev.is_none_or(|p| {
+                        !AUX.contains(&p) && !matches!(p, "he" | "she" | "it" | "they")
+                    })
             {
                 continue;
             }

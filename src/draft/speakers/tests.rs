@@ -850,3 +850,21 @@ fn a_name_joined_to_one_after_a_preposition_is_no_subject() {
         ]
     );
 }
+
+#[test]
+fn a_verb_of_thought_right_before_a_quotation_takes_the_subject_before_it() {
+    // Found by the cue, not guessed from a name nearby: the report shows no `?`.
+    let t = "Tom Ardley scored twice.\n\nIt is a view shared by Ardley, who believes \"we can win the cup this year\".\n\nKarl Benn believes \"the squad is strong enough\".";
+    let found: Vec<(String, bool)> = analyze(t, Format::Markdown, &ExtractOptions::default())
+        .into_iter()
+        .filter_map(|q| q.speaker)
+        .map(|s| (s.name.clone(), s.guessed()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Tom Ardley".to_string(), false),
+            ("Karl Benn".to_string(), false)
+        ]
+    );
+}
