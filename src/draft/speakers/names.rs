@@ -266,7 +266,20 @@ pub(super) fn find_mentions(doc: &Doc) -> Vec<Mention> {
                                 | "you"
                         )
                 });
-            if doc.name_word(end) || surname_like {
+            // `Human Rights Watch`, `Judicial Watch`: a capitalised word the lists keep out of
+            // names, where it completes a body's known name.
+            let completes_known = doc.is_cap(end)
+                && doc.is(end, list::FUNCTION)
+                && (run_start..=end).all(|k| doc.word(k).is_some())
+                && doc
+                    .lex
+                    .known(
+                        &(run_start..=end)
+                            .filter_map(|k| doc.word(k))
+                            .collect::<Vec<_>>(),
+                    )
+                    .is_some();
+            if doc.name_word(end) || surname_like || completes_known {
                 end += 1;
                 continue;
             }
@@ -344,8 +357,17 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
     let words_in = |a: usize, b: usize| (a..b).filter(|&k| doc.word(k).is_some()).count();
     let mut s = run_start;
     let in_title = doc.in_title(run_start);
+    // (`Judicial Watch argued …`: a body's known name keeps its first word.)
+    let known = doc
+        .lex
+        .known(
+            &(run_start..end)
+                .filter_map(|k| doc.word(k))
+                .collect::<Vec<_>>(),
+        )
+        .is_some();
     // Sentence starters and headline words: `Struggling Donald Trump`, `Backstage`.
-    while s < end {
+    while s < end && !known {
         let lead = s == run_start && (doc.sentence_initial(s) || in_title);
         let common = doc.is(s, list::COMMON) && !doc.is(s, list::FIRST_NAME | list::TITLE);
         // `Billionaire Donald Trump`, `Broadcaster Chris Evans`: a word before a first name.

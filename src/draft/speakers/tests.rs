@@ -868,3 +868,16 @@ fn a_verb_of_thought_right_before_a_quotation_takes_the_subject_before_it() {
         ]
     );
 }
+
+#[test]
+fn a_known_bodys_name_holds_words_the_lists_keep_out_of_names() {
+    let t = "Human Rights Watch argued that the ruling \"changes nothing for the detainees\".\n\n\"We will appeal,\" said Human Rights Watch.\n\nJudicial Watch stated in a release that the files \"show a pattern of delay\".";
+    assert_eq!(
+        speakers(t),
+        [
+            "changes nothing: Human Rights Watch",
+            "We will: Human Rights Watch",
+            "show a: Judicial Watch"
+        ]
+    );
+}
