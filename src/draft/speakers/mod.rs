@@ -387,3 +387,5 @@ pub fn training_quotes(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_names;

@@ -3,7 +3,7 @@
 use crate::draft::{ExtractOptions, Format, analyze};
 
 /// Each quotation's text (first words) and speaker, `-` for none, `~x` for described.
-fn speakers(text: &str) -> Vec<String> {
+pub(super) fn speakers(text: &str) -> Vec<String> {
     analyze(text, Format::Markdown, &ExtractOptions::default())
         .into_iter()
         .map(|q| {
