@@ -116,8 +116,23 @@ pub(super) fn phrase_left_of(ctx: &Ctx, t: usize, clause_start: usize) -> Option
         while before > clause_start && doc.punct(before - 1).is_some() {
             before -= 1;
         }
-        if let Some(p) = phrase_left_of(ctx, before, clause_start) {
-            return Some(p);
+        // (`Harry Bond, 30, of Raleigh, N.C., who was polled, said`: a place set off before
+        // the relative clause is where the subject is from.)
+        let place = |p: &Phrase| {
+            matches!(p, Phrase::Mention(m) if ctx.mentions[*m].kind == Kind::Place
+                && !is_person(ctx, *m))
+        };
+        match phrase_left_of(ctx, before, clause_start) {
+            Some(p) if place(&p) => {
+                if let Some(s) = subject_of_clause(ctx, clause_start, comma, false)
+                    .filter(|s| matches!(s, Phrase::Mention(m) if is_person(ctx, *m)))
+                {
+                    return Some(s);
+                }
+                return Some(p);
+            }
+            Some(p) => return Some(p),
+            None => {}
         }
     }
     let last = k - 1;

@@ -7,3 +7,12 @@ fn a_plural_title_names_each_holder_apart() {
     let t = "Together, Senators Alvarez and Brandt represent a new generation.\n\nMr. Alvarez read the papers aloud so \"I would learn the language,\" Mr. Alvarez wrote.\n\n\"We will win,\" Mr. Brandt said.";
     assert_eq!(speakers(t), ["I would: Alvarez", "We will: Brandt"]);
 }
+
+#[test]
+fn a_state_after_a_city_is_where_the_speaker_is_from() {
+    let t = "\"Neither of them speaks for me,\" Dana Pruitt, 41, of Fresno, Calif., who was among those polled, said in an interview.\n\n\"We need people who listen,\" said Omar Haddad, of Durham, N.C.";
+    assert_eq!(
+        speakers(t),
+        ["Neither of: Dana Pruitt", "We need: Omar Haddad"]
+    );
+}
