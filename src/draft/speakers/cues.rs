@@ -229,6 +229,16 @@ fn attribution_after(ctx: &Ctx, qt: usize) -> (Option<(Phrase, String)>, Pattern
         if doc.quote_at(k).is_some() {
             return none;
         }
+        // (`"glow in the dark," for instance, and Trump vowed to …`: a comma and a conjunction
+        // open another clause, with a subject of its own.)
+        if k > t
+            && doc.punct(k - 1) == Some(',')
+            && doc
+                .lword(k)
+                .is_some_and(|w| matches!(w, "and" | "but" | "while"))
+        {
+            return none;
+        }
         // (`one of the states suing the EPA`: after a determiner, a cue word is a noun; after a
         // name, a cue word that also modifies roles modifies them, `the president of the
         // Indiana state firefighters union, said`.)

@@ -388,4 +388,4 @@ pub fn training_quotes(
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod tests_names;
+mod tests_more;

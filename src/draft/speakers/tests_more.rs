@@ -1,4 +1,4 @@
-//! The speaker finder on small texts: how names are read (titles, lists, bodies).
+//! The speaker finder on small texts, continued (tests.rs holds the first forms).
 
 use super::tests::speakers;
 
@@ -15,4 +15,10 @@ fn a_state_after_a_city_is_where_the_speaker_is_from() {
         speakers(t),
         ["Neither of: Dana Pruitt", "We need: Omar Haddad"]
     );
+}
+
+#[test]
+fn a_comma_and_a_conjunction_after_a_quotation_open_another_clause() {
+    let t = "The candidates offered colourful language. Ortiz said he would make the desert \"glow in the dark,\" for instance, and Vance vowed to \"bomb them flat\" within a month.";
+    assert_eq!(speakers(t), ["glow in: Ortiz", "bomb them: Vance"]);
 }
