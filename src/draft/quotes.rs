@@ -66,6 +66,9 @@ fn role(text: &str, i: usize, c: char) -> Role {
     let open_ctx = is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace());
     let close_ctx = is_close_context(next) && prev.is_some_and(|p| !p.is_whitespace());
     match c {
+        // (An opening mark right after a word or its punctuation and before a space closes:
+        // typed wrong, `“It's unusual,“ said Noble`, or German style, `„Ja“, sagte er`.)
+        '“' if close_ctx && !open_ctx => Role::Close,
         '“' | '„' | '«' | '‹' | '‚' => Role::Open,
         '”' | '»' | '›' => Role::Close,
         '‘' => {
