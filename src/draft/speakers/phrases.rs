@@ -424,14 +424,26 @@ fn subject_in(ctx: &Ctx, from: usize, to: usize, skip_intro: bool) -> Option<Phr
             // is a subject and an adverb.)
             let adverb_alone = doc.is(end_tok + 1, list::FUNCTION)
                 && !doc.is(end_tok + 2, list::PERSON_NOUN | list::OFFICE);
+            // (`A Conservative election challenger is quitting`: past a word or two that
+            // describe the role too.)
+            let described_role = (end_tok + 2..=end_tok + 3)
+                .take_while(|&j| {
+                    doc.lword(j).is_some()
+                        && !doc.is_cap(j)
+                        && !doc.is(j, list::FUNCTION)
+                        && !doc.cue_at(j)
+                })
+                .find(|&j| doc.is(j, list::PERSON_NOUN | list::OFFICE));
             let modifier = (mention.kind != Kind::Person || later_person(ctx, m) != m)
                 && !adverb_alone
                 && doc.lword(end_tok + 1).is_some_and(|_| {
                     !doc.is_cap(end_tok + 1)
-                        && doc.is(
+                        && (doc.is(
                             end_tok + 1,
                             list::PERSON_NOUN | list::OFFICE | list::MODIFIER,
-                        )
+                        ) || !doc.is(end_tok + 1, list::FUNCTION)
+                            && !doc.cue_at(end_tok + 1)
+                            && described_role.is_some())
                 });
             // (`talking to Real Madrid sporting director Emilio Butragueno`: not after a
             // preposition.)
@@ -448,6 +460,7 @@ fn subject_in(ctx: &Ctx, from: usize, to: usize, skip_intro: bool) -> Option<Phr
                         })
                     })
                     .last()
+                    .or(described_role)
                     .unwrap_or(end_tok + 1);
                 let mut b = mention.run_start;
                 while b > from && doc.lword(b - 1).is_some_and(|w| DETERMINERS.contains(&w)) {

@@ -22,3 +22,15 @@ fn a_comma_and_a_conjunction_after_a_quotation_open_another_clause() {
     let t = "The candidates offered colourful language. Ortiz said he would make the desert \"glow in the dark,\" for instance, and Vance vowed to \"bomb them flat\" within a month.";
     assert_eq!(speakers(t), ["glow in: Ortiz", "bomb them: Vance"]);
 }
+
+#[test]
+fn a_name_before_words_that_end_in_a_role_only_modifies_it() {
+    let t = "A Liberal council challenger is standing down after being quoted as wanting \"a bonfire of the committees\".\n\nFormer Green party contender Ada Moss said: \"It was badly put.\"";
+    assert_eq!(
+        speakers(t),
+        [
+            "a bonfire: ~A Liberal council challenger",
+            "It was: Ada Moss"
+        ]
+    );
+}
