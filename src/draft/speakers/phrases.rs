@@ -5,6 +5,7 @@
 use super::Ctx;
 use super::cues::Phrase;
 use super::names::{Described, INTRO_WORDS, Kind, Mention, is_preposition};
+use super::positions::role_after;
 use super::tokens::Doc;
 use crate::draft::lexicon::list;
 use crate::text::one_spaced;
@@ -426,14 +427,7 @@ fn subject_in(ctx: &Ctx, from: usize, to: usize, skip_intro: bool) -> Option<Phr
                 && !doc.is(end_tok + 2, list::PERSON_NOUN | list::OFFICE);
             // (`A Conservative election challenger is quitting`: past a word or two that
             // describe the role too.)
-            let described_role = (end_tok + 2..=end_tok + 3)
-                .take_while(|&j| {
-                    doc.lword(j).is_some()
-                        && !doc.is_cap(j)
-                        && !doc.is(j, list::FUNCTION)
-                        && !doc.cue_at(j)
-                })
-                .find(|&j| doc.is(j, list::PERSON_NOUN | list::OFFICE));
+            let described_role = role_after(doc, end_tok);
             let modifier = (mention.kind != Kind::Person || later_person(ctx, m) != m)
                 && !adverb_alone
                 && doc.lword(end_tok + 1).is_some_and(|_| {
@@ -441,9 +435,7 @@ fn subject_in(ctx: &Ctx, from: usize, to: usize, skip_intro: bool) -> Option<Phr
                         && (doc.is(
                             end_tok + 1,
                             list::PERSON_NOUN | list::OFFICE | list::MODIFIER,
-                        ) || !doc.is(end_tok + 1, list::FUNCTION)
-                            && !doc.cue_at(end_tok + 1)
-                            && described_role.is_some())
+                        ) || described_role.is_some())
                 });
             // (`talking to Real Madrid sporting director Emilio Butragueno`: not after a
             // preposition.)

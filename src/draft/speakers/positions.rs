@@ -32,6 +32,16 @@ fn body_context(doc: &Doc, m: &Mention) -> bool {
     which || owned || held
 }
 
+/// The role noun among the (up to three) lower-case words that describe it right after a
+/// name ending at `e`: `Labour leader`, `Democratic presidential candidate`.
+pub(super) fn role_after(doc: &Doc, e: usize) -> Option<usize> {
+    (e + 1..=e + 3)
+        .take_while(|&j| {
+            doc.lword(j).is_some() && !doc.is_cap(j) && !doc.is(j, list::FUNCTION) && !doc.cue_at(j)
+        })
+        .find(|&j| doc.is(j, list::PERSON_NOUN | list::OFFICE))
+}
+
 /// Marks the mentions that stand as the subject of their clause, or after a preposition, and
 /// adds the roles given to them in apposition (`Andy Robinson, the head coach`).
 pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[Option<usize>]) {
@@ -127,14 +137,7 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
         // `says the Waterford man`, `the Labour leader said`: a name before a role noun
         // modifies it; the role speaks.
         // (Past a word or two that describe it too: `the Democratic presidential candidate`.)
-        let modifier = (e + 1..=e + 3)
-            .take_while(|&j| {
-                doc.lword(j).is_some()
-                    && !doc.is_cap(j)
-                    && !doc.is(j, list::FUNCTION)
-                    && !doc.cue_at(j)
-            })
-            .any(|j| doc.is(j, list::PERSON_NOUN | list::OFFICE));
+        let modifier = role_after(doc, e).is_some();
         let speaking =
             !modifier && (inverted || (k..(k + 3).min(doc.len())).any(|j| doc.strong_cue_at(j)));
         m.speaking = speaking;
