@@ -246,6 +246,16 @@ pub(super) fn find_mentions(doc: &Doc) -> Vec<Mention> {
                 end += 2;
                 continue;
             }
+            // `Jock A. Finlayson`, `Mary I. Okafor`: a middle initial that is also a word (not
+            // after a word, `Plan A. Finlayson disagreed`).
+            if doc.word(end).is_some_and(|w| w.len() == 1)
+                && (!doc.is(end - 1, list::COMMON) || doc.is(end - 1, list::FIRST_NAME))
+                && doc.dotted(end)
+                && doc.name_word(end + 2)
+            {
+                end += 3;
+                continue;
+            }
             // `Theresa May`, `Rachel Will`: a capitalised month or modal after a first name.
             let surname_like = doc.is_cap(end)
                 && doc.is(end - 1, list::FIRST_NAME)

@@ -34,3 +34,17 @@ fn a_name_before_words_that_end_in_a_role_only_modifies_it() {
         ]
     );
 }
+
+#[test]
+fn a_middle_initial_that_is_also_a_word_stays_in_the_name() {
+    let t = "''We were not happy at first,'' said Jock A. Finlayson, head of policy at the council. Now, ''there is a sizable constituency for it.''\n\n\"It is fair,\" said Mary I. Okafor, a voter.\n\nThe board chose Plan A. Finlayson disagreed: \"It is too slow.\"";
+    assert_eq!(
+        speakers(t),
+        [
+            "We were: Jock A. Finlayson",
+            "there is: Jock A. Finlayson",
+            "It is: Mary I. Okafor",
+            "It is: Jock A. Finlayson"
+        ]
+    );
+}
