@@ -276,10 +276,10 @@ pub(super) fn find_mentions(doc: &Doc) -> Vec<Mention> {
                                 | "you"
                         )
                 });
-            // `Human Rights Watch`, `Judicial Watch`: a capitalised word the lists keep out of
-            // names, where it completes a body's known name.
+            // `Human Rights Watch`, `Judicial Watch`, `The Washington Post`: a capitalised word
+            // the lists keep out of names, where it completes a known name.
             let completes_known = doc.is_cap(end)
-                && doc.is(end, list::FUNCTION)
+                && !doc.name_word(end)
                 && (run_start..=end).all(|k| doc.word(k).is_some())
                 && doc
                     .lex
@@ -379,7 +379,12 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
     // Sentence starters and headline words: `Struggling Donald Trump`, `Backstage`.
     while s < end && !known {
         let lead = s == run_start && (doc.sentence_initial(s) || in_title);
-        let common = doc.is(s, list::COMMON) && !doc.is(s, list::FIRST_NAME | list::TITLE);
+        // (`Interestingly Blocher, a wealthy industrialist, became …`: an adverb too.)
+        let adverb = doc
+            .lword(s)
+            .is_some_and(|w| w.len() >= 8 && w.ends_with("ly"));
+        let common =
+            (doc.is(s, list::COMMON) || adverb) && !doc.is(s, list::FIRST_NAME | list::TITLE);
         // `Billionaire Donald Trump`, `Broadcaster Chris Evans`: a word before a first name.
         let before_first = doc.is(s + 1, list::FIRST_NAME)
             && !doc.is(s, list::FIRST_NAME | list::TITLE)

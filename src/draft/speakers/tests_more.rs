@@ -48,3 +48,12 @@ fn a_middle_initial_that_is_also_a_word_stays_in_the_name() {
         ]
     );
 }
+
+#[test]
+fn a_known_name_runs_over_a_cue_word_and_an_opening_adverb_is_cut_off() {
+    let t = "The Washington Post recently ran a piece that noted the plan \"would favour the rich\".\n\nInterestingly Brenner, a wealthy miller, said \"we must be careful\".";
+    assert_eq!(
+        speakers(t),
+        ["would favour: Washington Post", "we must: Brenner"]
+    );
+}
