@@ -192,14 +192,16 @@ pub(super) fn candidates(
                 {
                     found.push(a);
                 }
-                let held = found.iter().any(|a| has_role(&a.who) || tied(&a.who));
+                let holds = |who: &Who| has_role(who) || tied(who);
+                // When someone holds the role, only they are left: every candidate matches it
+                // then, and none otherwise.
+                let held = found.iter().any(|a| holds(&a.who));
                 if held {
-                    found.retain(|a| has_role(&a.who) || tied(&a.who));
+                    found.retain(|a| holds(&a.who));
                 }
                 for a in found {
-                    let role = has_role(&a.who) || tied(&a.who);
                     let mut f = common.to_vec();
-                    f.extend([(F::ViaRole, 1.0), (F::RoleMatch, flag(role))]);
+                    f.extend([(F::ViaRole, 1.0), (F::RoleMatch, flag(held))]);
                     f.extend(antecedent_features(ctx, &a, refers));
                     add(a.who, range.clone(), &link.cue, &f);
                 }

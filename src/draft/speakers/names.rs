@@ -161,6 +161,13 @@ pub(super) const INTRO_WORDS: &[&str] = &[
 ];
 
 impl Doc<'_> {
+    /// Do the words from `from` to `to` (exclusive) make a name the lists know (`Judicial
+    /// Watch`, `Washington Post`)?
+    fn known_run(&self, from: usize, to: usize) -> bool {
+        let words: Vec<&str> = (from..to).filter_map(|k| self.word(k)).collect();
+        self.lex.known(&words).is_some()
+    }
+
     /// A word that can stand in a name: capitalised, no function word, no cue verb (unless the
     /// text writes it as a surname).
     fn name_word(&self, t: usize) -> bool {
@@ -281,14 +288,7 @@ pub(super) fn find_mentions(doc: &Doc) -> Vec<Mention> {
             let completes_known = doc.is_cap(end)
                 && !doc.name_word(end)
                 && (run_start..=end).all(|k| doc.word(k).is_some())
-                && doc
-                    .lex
-                    .known(
-                        &(run_start..=end)
-                            .filter_map(|k| doc.word(k))
-                            .collect::<Vec<_>>(),
-                    )
-                    .is_some();
+                && doc.known_run(run_start, end + 1);
             if doc.name_word(end) || surname_like || completes_known {
                 end += 1;
                 continue;
@@ -367,17 +367,8 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
     let words_in = |a: usize, b: usize| (a..b).filter(|&k| doc.word(k).is_some()).count();
     let mut s = run_start;
     let in_title = doc.in_title(run_start);
-    // (`Judicial Watch argued …`: a body's known name keeps its first word.)
-    let known = doc
-        .lex
-        .known(
-            &(run_start..end)
-                .filter_map(|k| doc.word(k))
-                .collect::<Vec<_>>(),
-        )
-        .is_some();
     // Sentence starters and headline words: `Struggling Donald Trump`, `Backstage`.
-    while s < end && !known {
+    while s < end {
         let lead = s == run_start && (doc.sentence_initial(s) || in_title);
         // (`Interestingly Blocher, a wealthy industrialist, became …`: an adverb too.)
         let adverb = doc
@@ -392,7 +383,11 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
             && words_in(s, end) > 2;
         let function =
             doc.is(s, list::FUNCTION) && !doc.is_surname(s) && !doc.first_name_not_date(s);
-        if function || lead && (common || before_first) && words_in(s, end) > 1 {
+        // (`Judicial Watch argued …`: a name the lists know keeps its first word; asked only
+        // when a word would go.)
+        if (function || lead && (common || before_first) && words_in(s, end) > 1)
+            && !(s == run_start && doc.known_run(run_start, end))
+        {
             s += 1;
             while s < end && doc.word(s).is_none() {
                 s += 1;

@@ -123,17 +123,12 @@ pub(super) fn phrase_left_of(ctx: &Ctx, t: usize, clause_start: usize) -> Option
             matches!(p, Phrase::Mention(m) if ctx.mentions[*m].kind == Kind::Place
                 && !is_person(ctx, *m))
         };
-        match phrase_left_of(ctx, before, clause_start) {
-            Some(p) if place(&p) => {
-                if let Some(s) = subject_of_clause(ctx, clause_start, comma, false)
-                    .filter(|s| matches!(s, Phrase::Mention(m) if is_person(ctx, *m)))
-                {
-                    return Some(s);
-                }
-                return Some(p);
-            }
-            Some(p) => return Some(p),
-            None => {}
+        if let Some(p) = phrase_left_of(ctx, before, clause_start) {
+            let from_there = place(&p)
+                .then(|| subject_of_clause(ctx, clause_start, comma, false))
+                .flatten()
+                .filter(|s| matches!(s, Phrase::Mention(m) if is_person(ctx, *m)));
+            return Some(from_there.unwrap_or(p));
         }
     }
     let last = k - 1;
