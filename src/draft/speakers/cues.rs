@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::Ctx;
-use super::names::Kind;
+use super::names::{Kind, is_preposition};
 use super::phrases::{AUX, is_person, phrase_left_of, phrase_right_of, subject_of_clause};
 use crate::draft::lexicon::list;
 
@@ -223,6 +223,14 @@ fn attribution_after(ctx: &Ctx, qt: usize) -> (Option<(Phrase, String)>, Pattern
             phrase_right_of(ctx, s).map(|p| (p, cue)),
             Pattern::AfterVerb,
         );
+    }
+    // (`"like a child" when it taunted McCririck`: a clause led by a subordinating
+    // conjunction says when or why, not who spoke.)
+    if doc
+        .lword(t)
+        .is_some_and(|w| matches!(w, "when" | "because" | "after" | "before" | "until" | "if"))
+    {
+        return none;
     }
     // A subject then a cue: the first cue within reach, with only a phrase before it.
     for k in t..end {
@@ -519,8 +527,11 @@ fn subject_after_quotation(ctx: &Ctx, s: usize, from: usize, k: usize) -> Option
         .rev()
         .filter(|&j| doc.quote_at(j).is_some())
         .map(|j| j + 1);
+    // (`the "complete irresponsibility" of bringing Jackie Stallone in, and said …`: words
+    // after a quotation that go on with a preposition finish a noun phrase, not a clause.)
     std::iter::once(from)
         .chain(starts)
+        .filter(|&f| f == s || !doc.lword(f).is_some_and(is_preposition))
         .chain((from > s).then_some(s))
         .find_map(|f| subject_of_clause(ctx, f, k, true))
 }

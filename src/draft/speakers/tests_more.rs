@@ -57,3 +57,18 @@ fn a_known_name_runs_over_a_cue_word_and_an_opening_adverb_is_cut_off() {
         ["would favour: Washington Post", "we must: Brenner"]
     );
 }
+
+#[test]
+fn a_clause_led_by_when_after_a_quotation_names_no_speaker() {
+    let t = "Okafor's list of complaints was long. She said Skyline Nine had behaved \"like a bully in a playground\" when it taunted Dimitri Vasquez over his accent.";
+    assert_eq!(speakers(t), ["like a: Okafor"]);
+}
+
+#[test]
+fn words_after_a_quotation_that_go_on_with_a_preposition_are_no_clause() {
+    let t = "Mrs Lindqvist attacked the council for its \"utter disregard\" of letting Tomas Brand build on the green, and said the plan was \"a betrayal of every family here\".";
+    assert_eq!(
+        speakers(t),
+        ["utter disregard: Lindqvist", "a betrayal: Lindqvist"]
+    );
+}
