@@ -112,16 +112,39 @@ pub(super) fn links(ctx: &Ctx, qt: usize, block: bool) -> Vec<Link> {
     let clause = clause_start(ctx, s, qt);
     let named = ctx.mention_at[clause].is_some_and(|m| ctx.mentions[m].run_start == clause)
         || ctx.doc.is_pronoun(clause);
+    let heard = heard_before(ctx, s, qt);
     push(
-        (clause > s && named)
+        (clause > s && named && !heard)
             .then(|| subject_of_clause(ctx, clause, qt, false))
             .flatten()
-            .or_else(|| subject_of_clause(ctx, s, qt, true))
+            .or_else(|| {
+                (!heard)
+                    .then(|| subject_of_clause(ctx, s, qt, true))
+                    .flatten()
+            })
             .map(|p| (p, "subject".to_string())),
         Pattern::Subject,
     );
     push(topic(ctx, qt), Pattern::Topic);
     out
+}
+
+/// `Kevin Donnellon was asked: "Why on earth …?"`: the last cue in `from..qt` is a passive
+/// `asked` or `told`, whose subject heard the words rather than said them (not `… was asked
+/// if …, he laughed and said, "…"`).
+fn heard_before(ctx: &Ctx, from: usize, qt: usize) -> bool {
+    let doc = &ctx.doc;
+    (from..qt).rev().find(|&k| doc.cue_at(k)).is_some_and(|k| {
+        (doc.is(k, list::CUE_ADDRESSED)
+            || doc
+                .lword(k)
+                .is_some_and(|w| matches!(w, "asked" | "questioned")))
+            && k.checked_sub(1)
+                .and_then(|p| doc.lword(p))
+                .is_some_and(|w| {
+                    matches!(w, "was" | "were" | "is" | "are" | "been" | "being" | "be")
+                })
+    })
 }
 
 /// A quotation opening its sentence after a sentence of the same paragraph: that sentence's
@@ -341,6 +364,9 @@ fn attribution_before(ctx: &Ctx, qt: usize) -> Vec<((Phrase, String), Pattern)> 
         .rev()
         .find(|&k| doc.quote_at(k).is_some())
         .map_or(s, |k| k + 1);
+    if heard_before(ctx, from, qt) {
+        return out;
+    }
     // `according to X` (unless a cue nearer the quotation has its own subject).
     let nearest_cue = (from..qt).rev().find(|&k| doc.strong_cue_at(k));
     if let Some(p) = according_in(ctx, from..qt, nearest_cue) {
@@ -381,6 +407,17 @@ fn attribution_before(ctx: &Ctx, qt: usize) -> Vec<((Phrase, String), Pattern)> 
         return out;
     }
     for k in (from..qt).rev() {
+        // `Mr MacKenzie's suggestion that young drunks should "be given a good beating"`: the
+        // owner of a claim or suggestion said the words its `that` goes on to (with no cue
+        // nearer; `Ginsburg's comments "shows bias to me"` is someone's verdict on them).
+        if let Some(w) = doc.lword(k).filter(|w| CLAIM_NOUNS.contains(w))
+            && let Some(m) = k.checked_sub(1).and_then(|p| ctx.mention_end[p])
+            && ctx.mentions[m].possessive
+            && doc.lword(k + 1) == Some("that")
+        {
+            out.push(((Phrase::Mention(m), w.to_string()), Pattern::Before));
+            return out;
+        }
         if !doc.cue_at(k) {
             continue;
         }
@@ -469,6 +506,24 @@ fn attribution_before(ctx: &Ctx, qt: usize) -> Vec<((Phrase, String), Pattern)> 
     }
     out
 }
+
+/// Nouns for what someone claimed, whose `that` clause reports their words.
+const CLAIM_NOUNS: &[&str] = &[
+    "suggestion",
+    "claim",
+    "assertion",
+    "insistence",
+    "remark",
+    "remarks",
+    "comments",
+    "warning",
+    "promise",
+    "pledge",
+    "accusation",
+    "argument",
+    "boast",
+    "complaint",
+];
 
 /// Nouns for what someone said, as the subject of a colon's lead-in.
 const WORDS_NOUNS: &[&str] = &[

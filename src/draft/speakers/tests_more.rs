@@ -1,6 +1,7 @@
 //! The speaker finder on small texts, continued (tests.rs holds the first forms).
 
 use super::tests::speakers;
+use crate::draft::{ExtractOptions, Format, analyze};
 
 #[test]
 fn a_plural_title_names_each_holder_apart() {
@@ -71,4 +72,22 @@ fn words_after_a_quotation_that_go_on_with_a_preposition_are_no_clause() {
         speakers(t),
         ["utter disregard: Lindqvist", "a betrayal: Lindqvist"]
     );
+}
+
+#[test]
+fn the_subject_of_a_passive_asked_heard_the_question() {
+    let t = "The panel grilled each hopeful in turn. Campaigner Ines Marlow was asked: \"Why on earth should anyone vote for you?\"\n\n\"Because I listen,\" Ms Marlow replied.";
+    let quotes = analyze(t, Format::Markdown, &ExtractOptions::default());
+    let asked = quotes[0].speaker.as_ref();
+    assert!(
+        asked.is_none_or(|s| s.guessed()),
+        "the question is not Ines Marlow's words: {asked:?}"
+    );
+    assert_eq!(speakers(t)[1], "Because I: Ines Marlow");
+}
+
+#[test]
+fn the_owner_of_a_claim_said_what_its_that_clause_quotes() {
+    let t = "Kiri Tane arrived late. Aroha Ngata, a fisher from Napier, made a good impression, even if she was a little thrown by Ms Tane's suggestion that the harbour should \"simply be left to the gulls\" and forgotten.";
+    assert_eq!(speakers(t), ["simply be: Kiri Tane"]);
 }
