@@ -323,7 +323,15 @@ fn bare_attribution(ctx: &Ctx, t: usize) -> bool {
     else {
         return false;
     };
-    doc.attribution_closed_at(cue) || short_tail(ctx, cue, sent_end)
+    !echoes(ctx, cue) && (doc.attribution_closed_at(cue) || short_tail(ctx, cue, sent_end))
+}
+
+/// `"…" Keeper Tony Bullock echoed McIntyre's sentiments.`: after the cue at `cue`, a name's
+/// possessive: the verb's object is someone's words, and the sentence is about theirs, not
+/// the quotation before it.
+pub(super) fn echoes(ctx: &Ctx, cue: usize) -> bool {
+    (cue + 1..ctx.doc.sentence_end(cue))
+        .any(|k| ctx.mention_at[k].is_some_and(|m| ctx.mentions[m].possessive))
 }
 
 /// After a cue at `cue`, up to `end`: a few words at most, with no `that`, colon or quotation

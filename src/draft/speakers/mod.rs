@@ -280,8 +280,22 @@ fn stands_alone(ctx: &Ctx, qt: usize) -> bool {
 
 /// No name, pronoun or cue follows the quotation at `qt` in its sentence: whatever
 /// attributes it, if anything, came before.
+/// (After a quotation that ends its sentence with a full stop, `"… stay." Keeper Tony Bullock echoed
+/// McIntyre's sentiments.` is a new sentence about someone's words, even where the splitter
+/// keeps one.)
 fn nothing_attributes_after(ctx: &Ctx, qt: usize) -> bool {
     let doc = &ctx.doc;
+    let end = doc.sentence_end(qt);
+    let next = (qt + 1..end).find(|&k| doc.word(k).is_some());
+    // (A full stop: after `?` or `!`, `"…?" Lichtman said about McCain's effort` is its own.)
+    let ends = doc.quote_at(qt).is_some_and(|qi| doc.quote_ends_stop[qi]);
+    if ends
+        && let Some(t) = next.filter(|&t| doc.is_cap_raw(t))
+        && let Some(cue) = (t..end.min(t + 9)).find(|&k| doc.strong_cue_at(k))
+        && cues::echoes(ctx, cue)
+    {
+        return true;
+    }
     !(qt + 1..doc.sentence_end(qt))
         .any(|k| ctx.mention_at[k].is_some() || doc.is_pronoun(k) || doc.cue_at(k))
 }

@@ -91,3 +91,16 @@ fn the_owner_of_a_claim_said_what_its_that_clause_quotes() {
     let t = "Kiri Tane arrived late. Aroha Ngata, a fisher from Napier, made a good impression, even if she was a little thrown by Ms Tane's suggestion that the harbour should \"simply be left to the gulls\" and forgotten.";
     assert_eq!(speakers(t), ["simply be: Kiri Tane"]);
 }
+
+#[test]
+fn a_sentence_that_echoes_someone_s_words_is_no_attribution_of_the_quotation_before() {
+    let t = "\"We want the manager to stay,\" said Rhys Okonedo. \"Hopefully now he gets the chance.\" Goalkeeper Tam Brodie echoed Okonedo's sentiments. \"I think the squad is behind him,\" he added.";
+    assert_eq!(
+        speakers(t),
+        [
+            "We want: Rhys Okonedo",
+            "Hopefully now: Rhys Okonedo",
+            "I think: Tam Brodie"
+        ]
+    );
+}

@@ -38,6 +38,8 @@ pub(super) struct Doc<'a> {
     pub quote_ends_sentence: Vec<bool>,
     /// Each quotation's words end with a comma (`"…,"`): an attribution follows.
     pub quote_ends_comma: Vec<bool>,
+    /// Each quotation's words end with a full stop (`"… stay."`), not `?` or `!`.
+    pub quote_ends_stop: Vec<bool>,
     pub lex: &'static Lexicon,
     /// Each word token in lower case, as a range of `lows`: folded once, asked often.
     lows: String,
@@ -123,6 +125,10 @@ impl<'a> Doc<'a> {
             quote_ends_comma: quotes
                 .iter()
                 .map(|q| q.text.trim_end().ends_with(','))
+                .collect(),
+            quote_ends_stop: quotes
+                .iter()
+                .map(|q| q.text.trim_end().ends_with('.'))
                 .collect(),
             lex,
             lows,
