@@ -267,22 +267,7 @@ pub(super) fn find_mentions(doc: &Doc) -> Vec<Mention> {
             let surname_like = doc.is_cap(end)
                 && doc.is(end - 1, list::FIRST_NAME)
                 && doc.is(end, list::FUNCTION)
-                && doc.lword(end).is_some_and(|w| {
-                    w.len() > 2
-                        && !matches!(
-                            w,
-                            "the"
-                                | "and"
-                                | "but"
-                                | "for"
-                                | "she"
-                                | "her"
-                                | "his"
-                                | "its"
-                                | "our"
-                                | "you"
-                        )
-                });
+                && doc.lword(end).is_some_and(super::tokens::surname_length);
             // `Human Rights Watch`, `Judicial Watch`, `The Washington Post`: a capitalised word
             // the lists keep out of names, where it completes a known name.
             let completes_known = doc.is_cap(end)

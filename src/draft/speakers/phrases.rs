@@ -85,7 +85,11 @@ pub(super) const AUX: &[&str] = &[
 pub(super) fn phrase_left_of(ctx: &Ctx, t: usize, clause_start: usize) -> Option<Phrase> {
     let doc = &ctx.doc;
     let mut k = t;
-    while k > clause_start && doc.lword(k - 1).is_some_and(|w| AUX.contains(&w)) {
+    // (`May said`: not a capitalised name.)
+    while k > clause_start
+        && doc.lword(k - 1).is_some_and(|w| AUX.contains(&w))
+        && ctx.mention_at[k - 1].is_none()
+    {
         k -= 1;
     }
     if k <= clause_start {

@@ -104,3 +104,12 @@ fn a_sentence_that_echoes_someone_s_words_is_no_attribution_of_the_quotation_bef
         ]
     );
 }
+
+#[test]
+fn a_short_surname_that_is_also_a_modal_or_month_is_a_name() {
+    let t = "Prime Minister Theresa May spoke first.\n\n\"We will deliver on it,\" May said.\n\nColumnist George Will was less sure. He called it \"a fantasy\", Will wrote.";
+    assert_eq!(
+        speakers(t),
+        ["We will: Theresa May", "a fantasy: George Will"]
+    );
+}

@@ -152,11 +152,11 @@ impl<'a> Doc<'a> {
                 doc.cap_mid.insert(w);
             }
             // (Not in a headline, where every word is capitalised, nor a short function word:
-            // `Mike And The Mechanics`.)
+            // `Mike And The Mechanics`; `Theresa May` is.)
             if t > 0
                 && doc.is_cap_raw(t)
                 && !doc.in_title(t)
-                && doc.lword(t).is_some_and(|w| base(w).chars().count() > 3)
+                && doc.lword(t).is_some_and(|w| surname_length(base(w)))
                 && doc.is_cap_raw(t - 1)
                 && doc.is(t - 1, list::FIRST_NAME)
                 && !doc.is(t - 1, list::TITLE)
@@ -528,6 +528,16 @@ impl<'a> Doc<'a> {
 }
 
 /// A word without a possessive ending (`Clinton's`, `players'`).
+/// Long enough to be a surname, even where it is also a function word: `May`, `Will`, not
+/// `And`, `The`, `Her`.
+pub(super) fn surname_length(w: &str) -> bool {
+    w.chars().count() > 2
+        && !matches!(
+            w,
+            "the" | "and" | "but" | "for" | "she" | "her" | "his" | "its" | "our" | "you"
+        )
+}
+
 pub(super) fn base(w: &str) -> &str {
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
