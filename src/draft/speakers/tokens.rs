@@ -156,7 +156,11 @@ impl<'a> Doc<'a> {
             if t > 0
                 && doc.is_cap_raw(t)
                 && !doc.in_title(t)
-                && doc.lword(t).is_some_and(|w| surname_length(base(w)))
+                && doc.lword(t).is_some_and(|w| {
+                    // (`In May Tony Blair spoke`: after a function word, four letters.)
+                    let w = base(w);
+                    w.chars().count() > 3 || surname_length(w) && !doc.is(t - 1, list::FUNCTION)
+                })
                 && doc.is_cap_raw(t - 1)
                 && doc.is(t - 1, list::FIRST_NAME)
                 && !doc.is(t - 1, list::TITLE)
