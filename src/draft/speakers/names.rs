@@ -485,6 +485,19 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
         name_start += 1;
         kept = None;
     }
+    // `Minister for Children, Young People and Families Margaret Hodge`: common words before a
+    // first name and a surname end a post's title, and are no part of the name.
+    if let Some(k) = (name_start + 1..end).find(|&k| {
+        doc.is(k, list::FIRST_NAME)
+            && !doc.is(k, list::TITLE)
+            && doc.word(k + 1).is_some()
+            && k + 1 < end
+    }) && (name_start..k)
+        .all(|j| doc.word(j).is_some() && doc.is(j, list::COMMON) && !doc.is(j, list::FIRST_NAME))
+    {
+        name_start = k;
+        kept = None;
+    }
     if name_start >= end {
         return None;
     }

@@ -113,3 +113,9 @@ fn a_short_surname_that_is_also_a_modal_or_month_is_a_name() {
         ["We will: Theresa May", "a fantasy: George Will"]
     );
 }
+
+#[test]
+fn common_words_that_end_a_post_s_title_are_no_part_of_the_name() {
+    let t = "Minister for Schools, Skills and Families Helen Moran said the plans were fair: \"No carer should be out of pocket.\"";
+    assert_eq!(speakers(t), ["No carer: Helen Moran"]);
+}
