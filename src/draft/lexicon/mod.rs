@@ -75,9 +75,12 @@ impl Entry {
 }
 
 pub struct Lexicon {
-    words: HashMap<String, Entry, FastHash>,
+    /// (Keys borrow the compiled-in lists, folded already but for the few that need it: a
+    /// process builds the lists once, and 15,000 allocations and a growing table were most of
+    /// a short run's time.)
+    words: HashMap<&'static str, Entry, FastHash>,
     /// Whole names (lower case, single spaces, no leading `the`).
-    names: HashMap<String, Known, FastHash>,
+    names: HashMap<&'static str, Known, FastHash>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -106,8 +109,8 @@ fn gender_of(code: Option<&&str>) -> Gender {
 impl Lexicon {
     fn load() -> Lexicon {
         let mut lex = Lexicon {
-            words: HashMap::default(),
-            names: HashMap::default(),
+            words: HashMap::with_capacity_and_hasher(16_384, FastHash::default()),
+            names: HashMap::with_capacity_and_hasher(1_024, FastHash::default()),
         };
         for f in lines(include_str!("cues.txt")) {
             let bits = list::CUE
@@ -179,14 +182,22 @@ impl Lexicon {
             (include_str!("organisations.txt"), Known::Org),
         ] {
             for f in lines(file) {
-                lex.names.entry(f[0].to_string()).or_insert(known);
+                lex.names.entry(f[0]).or_insert(known);
             }
         }
         lex
     }
 
-    fn entry(&mut self, word: &str) -> &mut Entry {
-        self.words.entry(fold_word(word)).or_default()
+    fn entry(&mut self, word: &'static str) -> &mut Entry {
+        let folded = word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase() || b == b'`');
+        // (The few that need folding, accented names, are leaked: the lists live as long as
+        // the process, built once.)
+        let key: &'static str = if folded {
+            word
+        } else {
+            Box::leak(fold_word(word).into_boxed_str())
+        };
+        self.words.entry(key).or_default()
     }
 
     /// What the lists say of a word (any case; accents and curly apostrophes folded).
@@ -229,7 +240,7 @@ impl Lexicon {
             return Entry::default();
         }
         self.words
-            .get(&fold_word(word))
+            .get(fold_word(word).as_str())
             .copied()
             .unwrap_or_default()
     }
@@ -255,7 +266,7 @@ impl Lexicon {
             .map(|w| fold_word(w.trim_end_matches('.')))
             .collect::<Vec<_>>()
             .join(" ");
-        self.names.get(&key).copied()
+        self.names.get(key.as_str()).copied()
     }
 }
 
