@@ -94,7 +94,10 @@ pub(super) fn links(ctx: &Ctx, qt: usize, block: bool) -> Vec<Link> {
         push(Some(found), pattern);
     }
     push(attribution_trailing(ctx, qt), Pattern::Trailing);
-    push(attribution_that_was(ctx, qt), Pattern::ThatWas);
+    push(
+        attribution_that_was(ctx, qt).or_else(|| attribution_lede(ctx, qt)),
+        Pattern::ThatWas,
+    );
     let (prev, across) = attribution_previous_sentence(ctx, qt);
     push(
         prev,
@@ -761,6 +764,50 @@ fn attribution_that_was(ctx: &Ctx, qt: usize) -> Option<(Phrase, String)> {
             .possessive
             .then(|| (Phrase::Mention(m), "verdict".into()))
     })
+}
+
+/// A quotation that is its whole paragraph, and the next paragraph opens with who spoke:
+/// `"Do you have it in your heart? …"` ¶ `Jimmy Connors was talking about the teenagers he
+/// mentors.` (a feature's opening quotation).
+fn attribution_lede(ctx: &Ctx, qt: usize) -> Option<(Phrase, String)> {
+    let doc = &ctx.doc;
+    let para = doc.para_of[qt];
+    let alone = |k: usize| doc.para_of[k] != para || k == qt || doc.word(k).is_none();
+    if !(0..qt)
+        .rev()
+        .take_while(|&k| doc.para_of[k] == para)
+        .all(alone)
+        || !(qt + 1..doc.len())
+            .take_while(|&k| doc.para_of[k] == para)
+            .all(alone)
+    {
+        return None;
+    }
+    // (After a paragraph with a quotation, the last speaker goes on: `"…" ¶ Brian Moore said
+    // it.` is no lede.)
+    if (0..qt)
+        .rev()
+        .take_while(|&k| doc.para_of[k] + 1 >= para)
+        .any(|k| k != qt && doc.quote_at(k).is_some())
+    {
+        return None;
+    }
+    let next = (qt + 1..doc.len()).find(|&k| doc.word(k).is_some() || doc.quote_at(k).is_some())?;
+    let m = ctx.mention_at[next]?;
+    let mention = &ctx.mentions[m];
+    if doc.para_of[next] != para + 1 || mention.run_start != next || !is_person(ctx, m) {
+        return None;
+    }
+    let mut k = mention.end_tok + 1;
+    while doc.lword(k).is_some_and(|w| AUX.contains(&w)) {
+        k += 1;
+    }
+    // (Not `Sanders replied evenly, "…"`: a cue with a quotation of its own introduces that.)
+    let sentence = doc.sentences[doc.sent_of[next]].clone();
+    let w = doc.lword(k)?;
+    ((doc.strong_cue_at(k) || matches!(w, "talking" | "speaking"))
+        && !sentence.clone().any(|j| doc.quote_at(j).is_some()))
+    .then(|| (Phrase::Mention(m), w.to_string()))
 }
 
 /// A Markdown block quote: `— Name, Organisation` on the line after, else the lead-in of

@@ -119,3 +119,17 @@ fn common_words_that_end_a_post_s_title_are_no_part_of_the_name() {
     let t = "Minister for Schools, Skills and Families Helen Moran said the plans were fair: \"No carer should be out of pocket.\"";
     assert_eq!(speakers(t), ["No carer: Helen Moran"]);
 }
+
+#[test]
+fn a_quotation_that_is_its_paragraph_belongs_to_the_next_paragraph_s_speaker() {
+    let t = "\"Do you want it badly enough? Do you hate to lose?\"\n\nMarta Lindgren was talking about the juniors she has agreed to coach.\n\n\"I think we can win,\" said Paul Okoro.\n\n\"You have no plan at all.\"\n\nOkoro replied calmly, \"We have a very good one.\"";
+    assert_eq!(
+        speakers(t),
+        [
+            "Do you: Marta Lindgren",
+            "I think: Paul Okoro",
+            "You have: Paul Okoro",
+            "We have: Paul Okoro"
+        ]
+    );
+}
