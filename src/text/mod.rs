@@ -10,7 +10,7 @@ mod words;
 pub use fasthash::{FastHash, FastHasher};
 pub use lines::LineIndex;
 pub use shown::{TITLE_CHARS, count, one_spaced, short_title};
-pub use words::{Word, fold_char, fold_word, hash_word, word_hashes, words};
+pub use words::{Word, fold_char, fold_word, hash_word, is_folded, word_hashes, words};
 
 /// How many leading bytes are looked at to tell a binary file from text (as git does).
 const BINARY_SNIFF: usize = 8192;

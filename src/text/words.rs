@@ -48,6 +48,12 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// Is `word` its own folded form (ASCII with no capital and no backtick), so that
+/// `fold_word` would return it unchanged?
+pub fn is_folded(word: &str) -> bool {
+    word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase() || b == b'`')
+}
+
 /// The folded form of a word's text (as `words` cut it): lower case, apostrophes as `'`.
 pub fn fold_word(word: &str) -> String {
     word.chars()
@@ -205,6 +211,16 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_is_folded_exactly_when_folding_leaves_it_unchanged() {
+        for w in [
+            "may", "o'neill", "st.", "x-ray", "May", "arsène", "don`t", "don’t", "ÉCU",
+        ] {
+            assert_eq!(is_folded(w), fold_word(w) == w, "{w}");
+        }
+        assert!(is_folded("may") && !is_folded("May") && !is_folded("arsène"));
+    }
 
     fn texts(s: &str) -> Vec<&str> {
         words(s).iter().map(|w| &s[w.range()]).collect()

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::text::{FastHash, fold_word};
+use crate::text::{FastHash, fold_word, is_folded};
 
 /// Gender a word marks (a first name, a title, a noun), as far as it marks one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -189,10 +189,9 @@ impl Lexicon {
     }
 
     fn entry(&mut self, word: &'static str) -> &mut Entry {
-        let folded = word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase() || b == b'`');
         // (The few that need folding, accented names, are leaked: the lists live as long as
         // the process, built once.)
-        let key: &'static str = if folded {
+        let key: &'static str = if is_folded(word) {
             word
         } else {
             Box::leak(fold_word(word).into_boxed_str())
@@ -233,10 +232,8 @@ impl Lexicon {
         if let Some(e) = self.words.get(word) {
             return *e;
         }
-        if word
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'\'')
-        {
+        // (Already folded: the lookup above was the folded one.)
+        if is_folded(word) {
             return Entry::default();
         }
         self.words

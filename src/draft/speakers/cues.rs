@@ -788,7 +788,7 @@ fn attribution_lede(ctx: &Ctx, qt: usize) -> Option<(Phrase, String)> {
     if (0..qt)
         .rev()
         .take_while(|&k| doc.para_of[k] + 1 >= para)
-        .any(|k| k != qt && doc.quote_at(k).is_some())
+        .any(|k| doc.quote_at(k).is_some())
     {
         return None;
     }
@@ -803,10 +803,10 @@ fn attribution_lede(ctx: &Ctx, qt: usize) -> Option<(Phrase, String)> {
         k += 1;
     }
     // (Not `Sanders replied evenly, "…"`: a cue with a quotation of its own introduces that.)
-    let sentence = doc.sentences[doc.sent_of[next]].clone();
+    let mut sentence = doc.sentences[doc.sent_of[next]].clone();
     let w = doc.lword(k)?;
     ((doc.strong_cue_at(k) || matches!(w, "talking" | "speaking"))
-        && !sentence.clone().any(|j| doc.quote_at(j).is_some()))
+        && !sentence.any(|j| doc.quote_at(j).is_some()))
     .then(|| (Phrase::Mention(m), w.to_string()))
 }
 

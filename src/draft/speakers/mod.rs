@@ -280,9 +280,10 @@ fn stands_alone(ctx: &Ctx, qt: usize) -> bool {
 
 /// No name, pronoun or cue follows the quotation at `qt` in its sentence: whatever
 /// attributes it, if anything, came before.
-/// (After a quotation that ends its sentence with a full stop, `"… stay." Keeper Tony Bullock echoed
-/// McIntyre's sentiments.` is a new sentence about someone's words, even where the splitter
-/// keeps one.)
+///
+/// (After a quotation that ends its sentence with a full stop, `"… stay." Keeper Tony Bullock
+/// echoed McIntyre's sentiments.` is a new sentence about someone's words, even where the
+/// splitter keeps one.)
 fn nothing_attributes_after(ctx: &Ctx, qt: usize) -> bool {
     let doc = &ctx.doc;
     let end = doc.sentence_end(qt);
@@ -296,8 +297,7 @@ fn nothing_attributes_after(ctx: &Ctx, qt: usize) -> bool {
     {
         return true;
     }
-    !(qt + 1..doc.sentence_end(qt))
-        .any(|k| ctx.mention_at[k].is_some() || doc.is_pronoun(k) || doc.cue_at(k))
+    !(qt + 1..end).any(|k| ctx.mention_at[k].is_some() || doc.is_pronoun(k) || doc.cue_at(k))
 }
 
 /// A quotation standing alone as its sentence, after another quotation in the same paragraph

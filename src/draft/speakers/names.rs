@@ -350,6 +350,9 @@ pub(super) fn find_mentions(doc: &Doc) -> Vec<Mention> {
 /// The mention a capitalised run holds, if any: leading sentence starters and titles cut off.
 fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
     let words_in = |a: usize, b: usize| (a..b).filter(|&k| doc.word(k).is_some()).count();
+    // A first name with a word after it inside the run: where a person's name can start.
+    let first_name_then_word =
+        |k: usize| doc.is(k, list::FIRST_NAME) && k + 1 < end && doc.word(k + 1).is_some();
     let mut s = run_start;
     let in_title = doc.in_title(run_start);
     // Sentence starters and headline words: `Struggling Donald Trump`, `Backstage`.
@@ -471,8 +474,7 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
             .lword(name_start)
             .is_some_and(|w| CONNECTORS.contains(&w))
     {
-        name_start = (name_start..end)
-            .find(|&k| doc.is(k, list::FIRST_NAME) && doc.word(k + 1).is_some() && k + 1 < end)?;
+        name_start = (name_start..end).find(|&k| first_name_then_word(k))?;
         kept = None;
     }
     // `fellow American Robby Ginepri`, `Briton Tim Henman`: a nationality before a
@@ -487,13 +489,11 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
     }
     // `Minister for Children, Young People and Families Margaret Hodge`: common words before a
     // first name and a surname end a post's title, and are no part of the name.
-    if let Some(k) = (name_start + 1..end).find(|&k| {
-        doc.is(k, list::FIRST_NAME)
-            && !doc.is(k, list::TITLE)
-            && doc.word(k + 1).is_some()
-            && k + 1 < end
-    }) && (name_start..k)
-        .all(|j| doc.word(j).is_some() && doc.is(j, list::COMMON) && !doc.is(j, list::FIRST_NAME))
+    if let Some(k) =
+        (name_start + 1..end).find(|&k| first_name_then_word(k) && !doc.is(k, list::TITLE))
+        && (name_start..k).all(|j| {
+            doc.word(j).is_some() && doc.is(j, list::COMMON) && !doc.is(j, list::FIRST_NAME)
+        })
     {
         name_start = k;
         kept = None;

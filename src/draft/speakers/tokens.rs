@@ -531,7 +531,6 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// A word without a possessive ending (`Clinton's`, `players'`).
 /// Long enough to be a surname, even where it is also a function word: `May`, `Will`, not
 /// `And`, `The`, `Her`.
 pub(super) fn surname_length(w: &str) -> bool {
@@ -542,6 +541,7 @@ pub(super) fn surname_length(w: &str) -> bool {
         )
 }
 
+/// A word without a possessive ending (`Clinton's`, `players'`).
 pub(super) fn base(w: &str) -> &str {
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
