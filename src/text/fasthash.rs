@@ -60,6 +60,14 @@ impl Hasher for FastHasher {
     }
 }
 
+/// A string's hash as `FastHasher` takes its bytes: what the word tables compiled into the
+/// binary are laid out by (the build script hashes their keys with this same file).
+pub fn hash_str(s: &str) -> u64 {
+    let mut h = FastHasher::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
 /// `HashMap<K, V, FastHash>` / `HashSet<K, FastHash>`.
 pub type FastHash = BuildHasherDefault<FastHasher>;
 

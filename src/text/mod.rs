@@ -3,14 +3,16 @@
 //! telling text from a binary file, and counts and titles as people read them.
 
 mod fasthash;
+mod fold;
 mod lines;
 mod shown;
 mod words;
 
-pub use fasthash::{FastHash, FastHasher};
+pub use fasthash::{FastHash, FastHasher, hash_str};
+pub use fold::{fold_char, fold_word, is_folded};
 pub use lines::LineIndex;
 pub use shown::{TITLE_CHARS, count, one_spaced, short_title};
-pub use words::{Word, fold_char, fold_word, hash_word, is_folded, word_hashes, words};
+pub use words::{Word, hash_word, word_hashes, words};
 
 /// How many leading bytes are looked at to tell a binary file from text (as git does).
 const BINARY_SNIFF: usize = 8192;
