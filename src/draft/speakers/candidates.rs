@@ -92,9 +92,12 @@ struct Antecedent {
     latest_subject: bool,
     /// Its nearest mention stands before a speech verb.
     speaking: bool,
-    /// In the quotation's own sentence before it, with no cue between: part of the reported
-    /// words' sentence (`Mr Blair has "…" as before, he said`), not their speaker.
+    /// In the pronoun's sentence before its first quotation, with no cue between: part of
+    /// the reported words (`Mr Blair has "…" as before, he said`; `Mr Sullivan "made …," he
+    /// told the court, saying …`), not their speaker.
     inside_reported: bool,
+    /// The token of that nearest mention.
+    at: usize,
 }
 
 /// The candidates for the quotation at token `qt`, merged by who they are.
@@ -505,6 +508,7 @@ fn latest_such(ctx: &Ctx, limit: usize, such: impl Fn(usize) -> bool) -> Option<
         latest_subject: false,
         speaking: m.speaking,
         inside_reported: false,
+        at: m.run_start,
     })
 }
 
@@ -591,6 +595,7 @@ fn antecedents(
                 latest_subject: false,
                 speaking,
                 inside_reported: false,
+                at: t,
             });
         };
     // Walk mentions backwards from the limit.
@@ -711,9 +716,15 @@ fn antecedents(
         i += 1;
         keep
     });
-    let quote_sentence = doc.sent_of[qt];
-    let cue_before = (doc.sentences[quote_sentence].start..qt)
-        .any(|k| doc.cue_at(k) || doc.punct(k) == Some(':'));
+    // The pronoun's sentence's first quotation before it, if no cue stands before that.
+    let sentence = &doc.sentences[doc.sent_of[tok.min(doc.len() - 1)]];
+    let reported = doc
+        .quote_tok
+        .iter()
+        .copied()
+        .filter(|&q| q >= sentence.start && q < tok)
+        .min()
+        .filter(|&q| !(sentence.start..q).any(|k| doc.cue_at(k) || doc.punct(k) == Some(':')));
     let mut subject_seen = false;
     for (rank, a) in seen.iter_mut().enumerate() {
         a.rank = rank;
@@ -721,7 +732,19 @@ fn antecedents(
             a.latest_subject = true;
             subject_seen = true;
         }
-        a.inside_reported = tok > qt && a.dist == 0 && here == quote_sentence && !cue_before;
+        a.inside_reported = reported.is_some_and(|q| (sentence.start..q).contains(&a.at));
+    }
+    // `Mr Sullivan "made accounting decisions," he told the court`: the pronoun right after
+    // the words is the subject of the sentence they are reported in, and cannot stand for a
+    // name inside them.
+    let right_after = reported.is_some_and(|q| {
+        (q + 1..tok).all(|k| {
+            doc.punct(k)
+                .is_some_and(|c| matches!(c, ',' | '—' | '–' | '-'))
+        })
+    });
+    if right_after && doc.is_pronoun(tok) {
+        seen.retain(|a| !a.inside_reported);
     }
     seen
 }

@@ -133,3 +133,9 @@ fn a_quotation_that_is_its_paragraph_belongs_to_the_next_paragraph_s_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_pronoun_right_after_reported_words_is_not_the_name_inside_them() {
+    let t = "Mr Tom Grant rejected the claims in court on Monday. Mr Lee \"kept the accounts all year,\" he told the jury, saying his deputy had \"a firm grip on the figures\".";
+    assert_eq!(speakers(t), ["kept the: Tom Grant", "a firm: Tom Grant"]);
+}
