@@ -642,6 +642,17 @@ fn antecedents(
             events.push((t, Who::Entity(e), true, false, false, false));
         }
     }
+    // `The mayor was not deterred. "…," he said.`: a sentence led by a role stands for the
+    // one the text gave that role, if it gave it to someone.
+    for (t, role) in &ctx.role_subjects {
+        if *t < limit
+            && doc.sent_of[*t] >= first_sentence
+            && matches!(refers, Refers::Person(_))
+            && let Some(a) = holder_of_role(ctx, role, *t)
+        {
+            events.push((*t, a.who, true, false, false, false));
+        }
+    }
     for d in &ctx.described {
         if d.tok < limit && doc.sent_of[d.tok] >= first_sentence && d.subject {
             events.push((

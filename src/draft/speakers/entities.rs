@@ -443,20 +443,10 @@ fn role_subject(doc: &Doc, the: usize) -> bool {
         && !doc.is_cap(head + 1)
 }
 
-/// `Ken Livingstone has never been a man to back down. The mayor is still refusing to
-/// apologise.`: a sentence led by `the` and a role, right after a sentence led by a person,
-/// gives that person the role, if the text has not used the role before (`Smith met the
-/// mayor. The mayor said …`) and the person has none.
-pub(super) fn roles_by_sequence(doc: &Doc, mentions: &mut [Mention]) {
-    // Where each role word is first used (one pass, so that a long text stays linear).
-    let mut first_use: HashMap<String, usize, FastHash> = HashMap::default();
-    for k in 0..doc.len() {
-        if doc.is(k, list::OFFICE | list::PERSON_NOUN)
-            && let Some(w) = doc.lbase(k)
-        {
-            first_use.entry(super::names::role_word(w)).or_insert(k);
-        }
-    }
+/// Sentences led by `the` and a role (`The mayor is still refusing`, `The London mayor
+/// says`): the role word's token and the role, in text order.
+pub(super) fn role_subjects(doc: &Doc) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
     for s in 1..doc.sentences.len() {
         let sent = doc.sentences[s].clone();
         let Some(first) = sent.clone().find(|&k| doc.word(k).is_some()) else {
@@ -466,6 +456,10 @@ pub(super) fn roles_by_sequence(doc: &Doc, mentions: &mut [Mention]) {
             continue;
         }
         let mut head = first + 1;
+        // A place or body before the role (`The London mayor`, `the Labour leader`).
+        while head < first + 3 && doc.is_cap(head) && doc.word(head + 1).is_some() {
+            head += 1;
+        }
         while doc.word(head).is_some()
             && !doc.is_cap(head)
             && doc.is(head + 1, list::OFFICE | list::PERSON_NOUN)
@@ -474,20 +468,43 @@ pub(super) fn roles_by_sequence(doc: &Doc, mentions: &mut [Mention]) {
         {
             head += 1;
         }
-        let Some(role) = doc
+        if let Some(role) = doc
             .lword(head)
             .filter(|_| !doc.is_cap(head) && doc.is(head, list::OFFICE | list::PERSON_NOUN))
-        else {
-            continue;
-        };
-        let role = super::names::role_word(role);
+        {
+            out.push((head, super::names::role_word(role)));
+        }
+    }
+    out
+}
+
+/// `Ken Livingstone has never been a man to back down. The mayor is still refusing to
+/// apologise.`: a sentence led by `the` and a role (`role_subjects`), right after a sentence
+/// led by a person, gives that person the role, if the text has not used the role before
+/// (`Smith met the mayor. The mayor said …`) and the person has none.
+pub(super) fn roles_by_sequence(
+    doc: &Doc,
+    role_subjects: &[(usize, String)],
+    mentions: &mut [Mention],
+) {
+    // Where each role word is first used (one pass, so that a long text stays linear).
+    let mut first_use: HashMap<String, usize, FastHash> = HashMap::default();
+    for k in 0..doc.len() {
+        if doc.is(k, list::OFFICE | list::PERSON_NOUN)
+            && let Some(w) = doc.lbase(k)
+        {
+            first_use.entry(super::names::role_word(w)).or_insert(k);
+        }
+    }
+    for (head, role) in role_subjects {
+        let sent = doc.sentences[doc.sent_of[*head]].clone();
         // The sentence before (paragraph breaks stand as sentences of their own).
         let Some(prev) = (0..sent.start).rev().find(|&k| doc.word(k).is_some()) else {
             continue;
         };
         let before = doc.sentences[doc.sent_of[prev]].clone();
         // (Only the role's first use: once the text has used it, it may be anyone's.)
-        if first_use.get(&role).is_some_and(|&k| k < head) {
+        if first_use.get(role).is_some_and(|&k| k < *head) {
             continue;
         }
         // (Mentions are in text order.)
@@ -501,7 +518,7 @@ pub(super) fn roles_by_sequence(doc: &Doc, mentions: &mut [Mention]) {
         if let Some(i) = lead
             && mentions[i].roles.is_empty()
         {
-            mentions[i].roles.push(role);
+            mentions[i].roles.push(role.clone());
         }
     }
 }

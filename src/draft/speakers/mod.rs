@@ -36,6 +36,8 @@ struct Ctx<'a> {
     entities: Entities,
     /// Sentences led by `he` or `she`: the pronoun's token and the entity it stands for.
     pronoun_subjects: Vec<(usize, usize)>,
+    /// Sentences led by `the` and a role: the role word's token and the role.
+    role_subjects: Vec<(usize, String)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -56,7 +58,8 @@ impl<'a> Ctx<'a> {
         let mut mentions = names::find_mentions(&doc);
         let mention_at = positions::mention_index(&doc, &mentions);
         positions::mark_positions(&doc, &mut mentions, &mention_at);
-        entities::roles_by_sequence(&doc, &mut mentions);
+        let role_subjects = entities::role_subjects(&doc);
+        entities::roles_by_sequence(&doc, &role_subjects, &mut mentions);
         let described = phrases::find_described(&doc, &mentions, &mention_at);
         let mut mention_end = vec![None; doc.len()];
         for (i, m) in mentions.iter().enumerate() {
@@ -72,6 +75,7 @@ impl<'a> Ctx<'a> {
             described,
             entities,
             pronoun_subjects: Vec::new(),
+            role_subjects,
         };
         ctx.pronoun_subjects = entities::pronoun_subjects(&ctx);
         ctx

@@ -139,3 +139,12 @@ fn a_pronoun_right_after_reported_words_is_not_the_name_inside_them() {
     let t = "Mr Tom Grant rejected the claims in court on Monday. Mr Lee \"kept the accounts all year,\" he told the jury, saying his deputy had \"a firm grip on the figures\".";
     assert_eq!(speakers(t), ["kept the: Tom Grant", "a firm: Tom Grant"]);
 }
+
+#[test]
+fn a_sentence_led_by_a_held_role_stands_for_its_holder() {
+    let t = "Tomas Berg has never been one to back down.\n\nThe Oslo mayor says he is \"standing firm\" on the plan. On Monday a reporter, Erik Lund, asked whether he would resign.\n\nThe mayor was not moved. \"You will wait a very long time for that,\" he said.";
+    assert_eq!(
+        speakers(t),
+        ["standing firm: Tomas Berg", "You will: Tomas Berg"]
+    );
+}
