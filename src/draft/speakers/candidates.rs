@@ -10,7 +10,7 @@ use super::cues::{Link, Pattern, Phrase};
 use super::model::{F, Features, N};
 use super::names::Kind;
 use crate::draft::lexicon::{Gender, list};
-use crate::text::one_spaced;
+use crate::text::{fold_word, one_spaced};
 
 /// Who a candidate is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,6 +195,15 @@ pub(super) fn candidates(
                 {
                     found.push(a);
                 }
+                // `…, the courts minister has told MPs.` in a lede, the minister named with
+                // that role further on (`said courts minister Christopher Leslie`).
+                let mut later = false;
+                if !found.iter().any(|a| has_role(&a.who))
+                    && let Some(a) = named_later_with_role(ctx, &text, &head, (*tok).max(qt))
+                {
+                    found.push(a);
+                    later = true;
+                }
                 let holds = |who: &Who| has_role(who) || tied(who);
                 // When someone holds the role, only they are left: every candidate matches it
                 // then, and none otherwise.
@@ -205,6 +214,7 @@ pub(super) fn candidates(
                 for a in found {
                     let mut f = common.to_vec();
                     f.extend([(F::ViaRole, 1.0), (F::RoleMatch, flag(held))]);
+                    f.push((F::RoleLater, flag(later && a.at > *tok)));
                     f.extend(antecedent_features(ctx, &a, refers));
                     add(a.who, range.clone(), &link.cue, &f);
                 }
@@ -488,18 +498,48 @@ fn holder_of_role(ctx: &Ctx, role: &str, limit: usize) -> Option<Antecedent> {
     })
 }
 
+/// The first person named with the post `phrase` names after `from` (`courts minister
+/// Christopher Leslie` for `the courts minister`; not `Foreign Minister Jack Straw` for `the
+/// prime minister`), in the same or the next two paragraphs: whom a role that no one before
+/// holds stands for. As an antecedent, ranked last and as far as it is ahead.
+fn named_later_with_role(ctx: &Ctx, phrase: &str, role: &str, from: usize) -> Option<Antecedent> {
+    let doc = &ctx.doc;
+    let at = from.min(doc.len() - 1);
+    // The phrase's words before its head, determiner left out.
+    let words: Vec<String> = phrase.split_whitespace().map(fold_word).collect();
+    let modifiers = words
+        .get(1..words.len().saturating_sub(1))
+        .unwrap_or_default();
+    let i = ctx.mentions.iter().position(|m| {
+        m.run_start > from
+            && !m.in_title
+            && doc.para_of[m.run_start] <= doc.para_of[at] + 2
+            && m.roles.iter().any(|r| r == role)
+            && modifiers.iter().all(|w| {
+                (m.run_start.saturating_sub(3)..m.tok).any(|k| doc.lword(k) == Some(w.as_str()))
+            })
+    })?;
+    Some(far_antecedent(ctx, i, at))
+}
+
 /// The entity last named before `limit` (outside headlines) that `such` holds for, as an
 /// antecedent at `limit` ranked after the pronoun window's.
 fn latest_such(ctx: &Ctx, limit: usize, such: impl Fn(usize) -> bool) -> Option<Antecedent> {
     let doc = &ctx.doc;
-    let (i, m) =
-        ctx.mentions.iter().enumerate().rev().find(|(i, m)| {
-            m.run_start < limit && !m.in_title && such(ctx.entities.of_mention[*i])
-        })?;
-    let at = limit.min(doc.len() - 1);
-    Some(Antecedent {
+    let i = ctx.mentions.iter().enumerate().rposition(|(i, m)| {
+        m.run_start < limit && !m.in_title && such(ctx.entities.of_mention[i])
+    })?;
+    Some(far_antecedent(ctx, i, limit.min(doc.len() - 1)))
+}
+
+/// Mention `i` as an antecedent seen from token `at` (before or after it), ranked after the
+/// pronoun window's.
+fn far_antecedent(ctx: &Ctx, i: usize, at: usize) -> Antecedent {
+    let doc = &ctx.doc;
+    let m = &ctx.mentions[i];
+    Antecedent {
         who: Who::Entity(ctx.entities.of_mention[i]),
-        dist: doc.sent_of[at] - doc.sent_of[m.run_start],
+        dist: doc.sent_of[at].abs_diff(doc.sent_of[m.run_start]),
         other_para: doc.para_of[m.run_start] != doc.para_of[at],
         subject: m.subject,
         possessive: m.possessive,
@@ -509,7 +549,7 @@ fn latest_such(ctx: &Ctx, limit: usize, such: impl Fn(usize) -> bool) -> Option<
         speaking: m.speaking,
         inside_reported: false,
         at: m.run_start,
-    })
+    }
 }
 
 /// The bodies (or places) a role phrase names (`EMI` of `the EMI man`, `the Polydor man`).

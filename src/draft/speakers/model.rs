@@ -71,6 +71,7 @@ features! {
     Rank2 = "antecedent:second_most_recent",
     RankLater = "antecedent:third_or_later",
     RoleMatch = "antecedent:role_match",
+    RoleLater = "antecedent:role_named_later",
     LatestSubject = "antecedent:latest_subject",
     Speaking = "antecedent:heard_speaking",
     InReported = "antecedent:inside_reported_words",

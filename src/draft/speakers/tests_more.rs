@@ -148,3 +148,18 @@ fn a_sentence_led_by_a_held_role_stands_for_its_holder() {
         ["standing firm: Tomas Berg", "You will: Tomas Berg"]
     );
 }
+
+#[test]
+fn a_lede_s_role_is_the_person_named_later_with_that_post() {
+    let t = "The \"best person for the post\" should be chosen, and not only a lawyer, the transport minister has told MPs.\n\nThe bill had its second reading on Monday. \"We want the very best people we can find,\" said transport minister Helen Ward.";
+    assert_eq!(
+        speakers(t),
+        ["best person: Helen Ward", "We want: Helen Ward"]
+    );
+    // Another post of the same head word is someone else.
+    let t = "Taxes will not rise \"under any circumstances at all\", the prime minister has said.\n\nForeign Minister Jack Straw agreed: \"We are all united on this one.\"";
+    assert_eq!(
+        speakers(t),
+        ["under any: ~the prime minister", "We are: Jack Straw"]
+    );
+}
