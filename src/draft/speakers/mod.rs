@@ -238,8 +238,28 @@ fn choose<'c>(weights: &Weights, cands: &'c [Candidate]) -> Option<(&'c Candidat
 fn name_of(ctx: &Ctx, who: &Who) -> (String, bool) {
     match who {
         Who::Entity(e) => (ctx.entities.list[*e].name.clone(), true),
-        Who::Described(d) => (d.clone(), false),
+        Who::Described(d) => match body_of_named(d) {
+            Some(body) => (body, true),
+            None => (d.clone(), false),
+        },
     }
+}
+
+/// `the Trump campaign`, `the Obama administration`: a body named by the person it serves,
+/// reported as written without its article (`Trump campaign`).
+fn body_of_named(described: &str) -> Option<String> {
+    let words: Vec<&str> = described.split_whitespace().collect();
+    let (first, rest) = words.split_first()?;
+    let (last, names) = rest.split_last()?;
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    (first.eq_ignore_ascii_case("the")
+        && matches!(
+            *last,
+            "campaign" | "camp" | "team" | "administration" | "government"
+        )
+        && !names.is_empty()
+        && names.iter().all(capitalised))
+    .then(|| rest.join(" "))
 }
 
 fn speaker_of(ctx: &Ctx, c: &Candidate, confidence: f32) -> Speaker {
@@ -254,7 +274,8 @@ fn speaker_of(ctx: &Ctx, c: &Candidate, confidence: f32) -> Speaker {
                     || ent.person_evidence
                     || ent.name.contains(' ')
             }
-            Who::Described(_) => true,
+            // (`the Trump campaign` speaks for Trump: never a conflict with him.)
+            Who::Described(d) => body_of_named(d).is_none(),
         };
     Speaker {
         name,

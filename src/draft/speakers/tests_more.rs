@@ -163,3 +163,18 @@ fn a_lede_s_role_is_the_person_named_later_with_that_post() {
         ["under any: ~the prime minister", "We are: Jack Straw"]
     );
 }
+
+#[test]
+fn a_body_named_by_the_person_it_serves_is_reported_by_that_name() {
+    let t = "The rally in Dayton was moved at short notice. \"The event will be held at the city hall instead,\" the Okafor campaign said in a statement.\n\n\"We regret the change,\" a spokesman said.";
+    assert_eq!(
+        speakers(t),
+        ["The event: Okafor campaign", "We regret: ~a spokesman"]
+    );
+    let found = analyze(t, Format::Markdown, &ExtractOptions::default());
+    let campaign = found[0].speaker.as_ref().unwrap();
+    assert!(
+        campaign.named && !campaign.certain,
+        "it speaks for Okafor: no conflict with her"
+    );
+}
