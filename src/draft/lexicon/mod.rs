@@ -169,22 +169,28 @@ impl Lexicon {
     }
 
     /// What a whole name is known to be (`new york`, `washington post`, `white house`), given
-    /// its words; a leading `the` is ignored.
+    /// its words; a leading `the` is ignored unless the name keeps it (`the hague`).
     pub fn known<S: AsRef<str>>(&self, words: &[S]) -> Option<Known> {
         let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
-        let words = match words.first() {
-            Some(w) if w.eq_ignore_ascii_case("the") => &words[1..],
-            _ => &words[..],
+        let key = |words: &[&str]| {
+            words
+                .iter()
+                .map(|w| fold_word(w.trim_end_matches('.')))
+                .collect::<Vec<_>>()
+                .join(" ")
         };
-        if words.is_empty() {
-            return None;
-        }
-        let key = words
-            .iter()
-            .map(|w| fold_word(w.trim_end_matches('.')))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let k = self.names.find(&key)?;
+        // (A few names keep their `the`: `The Hague`, `The Australian`, `The Verge`.)
+        let k = match words.first() {
+            Some(w) if w.eq_ignore_ascii_case("the") => {
+                self.names.find(&key(&words)).or_else(|| {
+                    self.names
+                        .find(&key(&words[1..]))
+                        .filter(|_| words.len() > 1)
+                })?
+            }
+            Some(_) => self.names.find(&key(&words))?,
+            None => return None,
+        };
         Some(match tables::NAME_KNOWN[k] {
             0 => Known::Place,
             1 => Known::Outlet,
@@ -223,6 +229,10 @@ mod tests {
         assert_eq!(lex.known(&["Ukraine"]), Some(Known::Place));
         assert_eq!(lex.known(&["White", "House"]), Some(Known::Org));
         assert_eq!(lex.known(&["Adam", "Curry"]), None);
+        assert_eq!(lex.known(&["The", "Hague"]), Some(Known::Place));
+        assert_eq!(lex.known(&["The", "Australian"]), Some(Known::Outlet));
+        assert_eq!(lex.known(&["Australian"]), None);
+        assert_eq!(lex.known(&["The"]), None);
     }
 
     #[test]
