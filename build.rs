@@ -32,7 +32,7 @@ struct Entry {
     bits: u32,
     /// 0 unknown, 1 female, 2 male (`lexicon::Gender` reads it back).
     gender: u8,
-    particle: Option<String>,
+    particle: Option<&'static str>,
 }
 
 impl Entry {
@@ -49,15 +49,17 @@ fn gender_of(code: Option<&&str>) -> u8 {
     }
 }
 
-/// The data lines of a list (comments and blank lines dropped), split at tabs.
-fn lines(name: &str) -> Vec<Vec<String>> {
+/// The data lines of a list (comments and blank lines dropped), split at tabs. (The file's
+/// text is kept for the rest of this short-lived script, so the fields can borrow it.)
+fn lines(name: &str) -> Vec<Vec<&'static str>> {
     let path = Path::new(LISTS).join(name);
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let text: &'static str = Box::leak(text.into_boxed_str());
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(|f| f.trim().to_string()).collect())
+        .map(|l| l.split('\t').map(str::trim).collect())
         .collect()
 }
 
@@ -70,7 +72,6 @@ fn entry<'a>(words: &'a mut BTreeMap<String, Entry>, word: &str) -> &'a mut Entr
 fn words() -> BTreeMap<String, Entry> {
     let mut words: BTreeMap<String, Entry> = BTreeMap::new();
     for f in lines("cues.txt") {
-        let f: Vec<&str> = f.iter().map(String::as_str).collect();
         let bits = list::CUE
             | match f.get(1).copied() {
                 Some("weak") => list::CUE_WEAK,
@@ -80,10 +81,9 @@ fn words() -> BTreeMap<String, Entry> {
             };
         let e = entry(&mut words, f[0]);
         e.bits |= bits;
-        e.particle = f.get(2).map(|p| p.to_string());
+        e.particle = f.get(2).copied();
     }
     for f in lines("titles.txt") {
-        let f: Vec<&str> = f.iter().map(String::as_str).collect();
         let bits = match f.get(1).copied() {
             Some("courtesy") => list::COURTESY,
             Some("kept") => list::KEPT,
@@ -98,7 +98,6 @@ fn words() -> BTreeMap<String, Entry> {
         }
     }
     for f in lines("person_nouns.txt") {
-        let f: Vec<&str> = f.iter().map(String::as_str).collect();
         let e = entry(&mut words, f[0]);
         e.bits |= list::PERSON_NOUN;
         let gender = gender_of(f.get(1));
@@ -114,11 +113,10 @@ fn words() -> BTreeMap<String, Entry> {
         ("demonyms.txt", list::DEMONYM),
     ] {
         for f in lines(file) {
-            entry(&mut words, &f[0]).bits |= bit;
+            entry(&mut words, f[0]).bits |= bit;
         }
     }
     for f in lines("first_names.txt") {
-        let f: Vec<&str> = f.iter().map(String::as_str).collect();
         let e = entry(&mut words, f[0]);
         e.bits |= list::FIRST_NAME;
         // A title or noun that is also someone's first name (`star`, `major`) marks no
@@ -128,14 +126,14 @@ fn words() -> BTreeMap<String, Entry> {
         }
     }
     for f in lines("org_words.txt") {
-        let bit = match f.get(1).map(String::as_str) {
+        let bit = match f.get(1).copied() {
             Some("team") => list::TEAM_WORD,
             Some("place") => list::PLACE_WORD,
             Some("event") => list::EVENT_WORD,
             Some("time") => list::TIME_WORD,
             _ => list::ORG_WORD,
         };
-        entry(&mut words, &f[0]).bits |= bit;
+        entry(&mut words, f[0]).bits |= bit;
     }
     words
 }
@@ -150,7 +148,7 @@ fn names() -> BTreeMap<String, u8> {
         ("organisations.txt", 2),
     ] {
         for f in lines(file) {
-            names.entry(f[0].clone()).or_insert(known);
+            names.entry(f[0].to_string()).or_insert(known);
         }
     }
     names

@@ -125,9 +125,6 @@ impl Lexicon {
 
     /// What the lists say of a word (any case; accents and curly apostrophes folded).
     pub fn get(&self, word: &str) -> Entry {
-        if let Some(e) = self.lookup(word) {
-            return e;
-        }
         let e = self.get_whole(word);
         if e.bits != 0 {
             return e;
