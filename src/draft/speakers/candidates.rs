@@ -498,6 +498,26 @@ fn holder_of_role(ctx: &Ctx, role: &str, limit: usize) -> Option<Antecedent> {
     })
 }
 
+/// The mention of whom a sentence led by `the <words> <role>` (the phrase at `range`) stands
+/// for: of the bodies the phrase names, the latest person the text tied to one (`the Gartner
+/// analyst` is Gartner's man, not `Ian Fogg, an analyst at Jupiter`); in a phrase that names
+/// none, the latest the text gave the role.
+pub(super) fn holder_of_phrase(
+    ctx: &Ctx,
+    range: &Range<usize>,
+    role: &str,
+    limit: usize,
+) -> Option<usize> {
+    let bodies = bodies_in(ctx, range);
+    if bodies.is_empty() {
+        latest_mention(ctx, limit, |e| {
+            ctx.entities.list[e].roles.iter().any(|r| r == role)
+        })
+    } else {
+        latest_mention(ctx, limit, |e| bodies.iter().any(|&b| tied_to(ctx, e, b)))
+    }
+}
+
 /// The first person named with the post `phrase` names after `from` (`courts minister
 /// Christopher Leslie` for `the courts minister`; not `Foreign Minister Jack Straw` for `the
 /// prime minister`), in the same or the next two paragraphs: whom a role that no one before
@@ -525,11 +545,16 @@ fn named_later_with_role(ctx: &Ctx, phrase: &str, role: &str, from: usize) -> Op
 /// The entity last named before `limit` (outside headlines) that `such` holds for, as an
 /// antecedent at `limit` ranked after the pronoun window's.
 fn latest_such(ctx: &Ctx, limit: usize, such: impl Fn(usize) -> bool) -> Option<Antecedent> {
-    let doc = &ctx.doc;
-    let i = ctx.mentions.iter().enumerate().rposition(|(i, m)| {
-        m.run_start < limit && !m.in_title && such(ctx.entities.of_mention[i])
-    })?;
-    Some(far_antecedent(ctx, i, limit.min(doc.len() - 1)))
+    let i = latest_mention(ctx, limit, such)?;
+    Some(far_antecedent(ctx, i, limit.min(ctx.doc.len() - 1)))
+}
+
+/// The last mention before `limit` (outside headlines) of an entity `such` holds for.
+fn latest_mention(ctx: &Ctx, limit: usize, such: impl Fn(usize) -> bool) -> Option<usize> {
+    ctx.mentions
+        .iter()
+        .enumerate()
+        .rposition(|(i, m)| m.run_start < limit && !m.in_title && such(ctx.entities.of_mention[i]))
 }
 
 /// Mention `i` as an antecedent seen from token `at` (before or after it), ranked after the
@@ -680,17 +705,6 @@ fn antecedents(
     for &(t, e) in &ctx.pronoun_subjects {
         if t < limit && doc.sent_of[t] >= first_sentence && refers != Refers::Thing {
             events.push((t, Who::Entity(e), true, false, false, false));
-        }
-    }
-    // `The mayor was not deterred. "…," he said.`: a sentence led by a role stands for the
-    // one the text gave that role, if it gave it to someone.
-    for (t, role) in &ctx.role_subjects {
-        if *t < limit
-            && doc.sent_of[*t] >= first_sentence
-            && matches!(refers, Refers::Person(_))
-            && let Some(a) = holder_of_role(ctx, role, *t)
-        {
-            events.push((*t, a.who, true, false, false, false));
         }
     }
     for d in &ctx.described {

@@ -367,7 +367,18 @@ pub(super) fn pronoun_subjects(ctx: &super::Ctx) -> Vec<(usize, usize)> {
         let want = match doc.lword(k) {
             Some("he") => Gender::Male,
             Some("she") => Gender::Female,
-            Some("the") if role_subject(doc, k) => doc.entry(role_head(doc, k)).gender,
+            Some("the") if role_subject(doc, k) => {
+                // (`Ken Livingstone …. The mayor was not deterred.`: the one the text gave
+                // the role, if it gave it to anyone; else by recency and gender below.)
+                let head = role_head(doc, k);
+                let phrase = doc.tok_range(k).start..doc.tok_range(head).end;
+                let role = super::names::role_word(doc.lword(head).unwrap_or_default());
+                if let Some(i) = super::candidates::holder_of_phrase(ctx, &phrase, &role, k) {
+                    out.push((k, ctx.entities.of_mention[i]));
+                    continue;
+                }
+                doc.entry(head).gender
+            }
             _ => continue,
         };
         let fits = |e: usize| {
@@ -452,26 +463,9 @@ pub(super) fn role_subjects(doc: &Doc) -> Vec<(usize, String)> {
         let Some(first) = sent.clone().find(|&k| doc.word(k).is_some()) else {
             continue;
         };
-        if doc.lword(first) != Some("the") {
-            continue;
-        }
-        let mut head = first + 1;
-        // A place or body before the role (`The London mayor`, `the Labour leader`).
-        while head < first + 3 && doc.is_cap(head) && doc.word(head + 1).is_some() {
-            head += 1;
-        }
-        while doc.word(head).is_some()
-            && !doc.is_cap(head)
-            && doc.is(head + 1, list::OFFICE | list::PERSON_NOUN)
-            && !doc.is_cap(head + 1)
-            && doc.is(head, list::OFFICE | list::PERSON_NOUN | list::MODIFIER)
-        {
-            head += 1;
-        }
-        if let Some(role) = doc
-            .lword(head)
-            .filter(|_| !doc.is_cap(head) && doc.is(head, list::OFFICE | list::PERSON_NOUN))
-        {
+        if doc.lword(first) == Some("the") && role_subject(doc, first) {
+            let head = role_head(doc, first);
+            let role = doc.lword(head).unwrap_or_default();
             out.push((head, super::names::role_word(role)));
         }
     }
@@ -509,11 +503,19 @@ pub(super) fn roles_by_sequence(
         }
         // (Mentions are in text order.)
         let from = mentions.partition_point(|m| m.tok < before.start);
-        let lead = mentions[from..]
+        // (One subject only: in `Nielsen had panicked that …, Greer said.` either could be
+        // `the feminist writer` of the next sentence.)
+        let subjects: Vec<usize> = mentions[from..]
             .iter()
             .take_while(|m| m.tok < before.end)
-            .position(|m| m.subject && matches!(m.kind, Kind::Person | Kind::Unknown))
-            .map(|i| from + i);
+            .enumerate()
+            .filter(|(_, m)| m.subject && matches!(m.kind, Kind::Person | Kind::Unknown))
+            .map(|(i, _)| from + i)
+            .collect();
+        let lead = match subjects[..] {
+            [i] => Some(i),
+            _ => None,
+        };
         // (`Reporter Oliver Finegold` has a role of his own.)
         if let Some(i) = lead
             && mentions[i].roles.is_empty()

@@ -36,8 +36,6 @@ struct Ctx<'a> {
     entities: Entities,
     /// Sentences led by `he` or `she`: the pronoun's token and the entity it stands for.
     pronoun_subjects: Vec<(usize, usize)>,
-    /// Sentences led by `the` and a role: the role word's token and the role.
-    role_subjects: Vec<(usize, String)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -75,7 +73,6 @@ impl<'a> Ctx<'a> {
             described,
             entities,
             pronoun_subjects: Vec::new(),
-            role_subjects,
         };
         ctx.pronoun_subjects = entities::pronoun_subjects(&ctx);
         ctx

@@ -178,3 +178,23 @@ fn a_body_named_by_the_person_it_serves_is_reported_by_that_name() {
         "it speaks for Okafor: no conflict with her"
     );
 }
+
+#[test]
+fn a_sentence_led_by_a_role_stands_for_its_holder_not_the_latest_subject() {
+    let t = "Tony Blair has urged Ken Livingstone, the mayor, to apologise. Mr Blair called the remarks offensive.\n\nThe mayor was not deterred. \"I will not apologise to a newspaper,\" he said.";
+    assert_eq!(speakers(t), ["I will: Ken Livingstone"]);
+}
+
+#[test]
+fn a_role_led_sentence_naming_a_body_stands_for_the_bodys_person() {
+    let t = "Ian Fogg, an analyst at Jupiter Research, liked the machine. \"It will sell,\" he said.\n\nBrian Gammage, vice-president of research at Gartner, disagreed. \"It changes nothing,\" Mr Gammage said.\n\n\"Few people will buy it,\" the Gartner analyst said.\n\nHe has seen this film before. \"It always fades,\" he said.";
+    assert_eq!(
+        speakers(t),
+        [
+            "It will: Ian Fogg",
+            "It changes: Brian Gammage",
+            "Few people: Brian Gammage",
+            "It always: Brian Gammage"
+        ]
+    );
+}
