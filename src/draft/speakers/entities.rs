@@ -235,25 +235,35 @@ fn short_form(
     by_first: &HashMap<&str, Vec<usize>, FastHash>,
 ) -> Option<usize> {
     let word = m.words.last()?.as_str();
+    // (Of two people with one surname, not one the text calls by the first name alone: after
+    // `Michael Howard … His son, Nick Howard, … Nick said`, `Mr Howard` is the father.)
     let nearest = |ids: &Vec<usize>| -> Option<usize> {
-        let mut best: Option<(bool, usize, usize)> = None;
+        let mut best: Option<(bool, bool, usize, usize)> = None;
         for &e in ids {
             if !compatible_gender(list[e].gender, m.gender) {
                 continue;
             }
+            let by_first_name = list[e]
+                .mentions
+                .iter()
+                .any(|&j| j < i && mentions[j].words.len() == 1 && mentions[j].words[0] != word);
             for &j in &list[e].mentions {
                 let before = j < i;
                 let dist = mentions[j].tok.abs_diff(m.tok);
                 let better = match best {
                     None => true,
-                    Some((b, d, _)) => before && !b || before == b && dist < d,
+                    Some((b, f, d, _)) => {
+                        before && !b
+                            || before == b
+                                && (f && !by_first_name || f == by_first_name && dist < d)
+                    }
                 };
                 if better {
-                    best = Some((before, dist, e));
+                    best = Some((before, by_first_name, dist, e));
                 }
             }
         }
-        best.map(|(_, _, e)| e)
+        best.map(|(_, _, _, e)| e)
     };
     by_surname.get(word).and_then(nearest).or_else(|| {
         // `Hillary` for `Hillary Clinton`; never `Peabody` for `Peabody Energy`.

@@ -198,3 +198,12 @@ fn a_role_led_sentence_naming_a_body_stands_for_the_bodys_person() {
         ]
     );
 }
+
+#[test]
+fn a_surname_shared_in_a_family_is_not_the_one_called_by_first_name() {
+    let t = "Tory leader Michael Howard arrived in Brighton on Friday. His son, Nick Howard, a trainee vicar, introduced him. \"He always means what he says,\" Nick said.\n\nMr Howard is also courting new voters. \"We will win the argument,\" the Tory leader said.";
+    assert_eq!(
+        speakers(t),
+        ["He always: Nick Howard", "We will: Michael Howard"]
+    );
+}
