@@ -146,10 +146,11 @@ pub(super) fn candidates(
                 let word = ctx.doc.lword(*tok).unwrap_or_default();
                 let range = ctx.doc.tok_range(*tok);
                 let refers = match word {
-                    "he" => Refers::Person(Gender::Male),
-                    "she" => Refers::Person(Gender::Female),
+                    // (`his`, `her`, `their`: the owner of the words, `His verdict: "…"`.)
+                    "he" | "his" => Refers::Person(Gender::Male),
+                    "she" | "her" => Refers::Person(Gender::Female),
                     "it" => Refers::Thing,
-                    "they" => Refers::Plural,
+                    "they" | "their" => Refers::Plural,
                     _ => continue,
                 };
                 for a in antecedents(ctx, *tok, qt, refers, earlier) {

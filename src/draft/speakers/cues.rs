@@ -548,10 +548,18 @@ const WORDS_NOUNS: &[&str] = &[
     "comment",
     "explanation",
     "verdict",
+    "assessment",
+    "conclusion",
+    "advice",
+    "prediction",
+    "summing-up",
+    "view",
+    "take",
 ];
 
-/// `Clinton's response was:`, `The mayor's answer has been replayed many times since:`: a
-/// lead-in whose subject is someone's answer, reply or statement gives the words to them.
+/// `Clinton's response was:`, `The mayor's answer has been replayed many times since:`, `His
+/// verdict:`: a lead-in whose subject is someone's answer, reply or statement gives the words
+/// to them.
 fn owner_of_words(ctx: &Ctx, from: usize, to: usize) -> Option<Phrase> {
     let doc = &ctx.doc;
     let first = (from..to).find(|&k| doc.word(k).is_some())?;
@@ -561,6 +569,9 @@ fn owner_of_words(ctx: &Ctx, from: usize, to: usize) -> Option<Phrase> {
         k < to
             && (doc.lword(k).is_some_and(|w| WORDS_NOUNS.contains(&w)) || doc.is(k, list::DOCUMENT))
     };
+    if matches!(doc.lword(first), Some("his" | "her" | "their")) && words_noun(first + 1) {
+        return Some(Phrase::Pronoun { tok: first });
+    }
     if let Some(m) = ctx.mention_at.get(owner).copied().flatten()
         && ctx.mentions[m].possessive
         && words_noun(ctx.mentions[m].end_tok + 1)
@@ -826,6 +837,7 @@ fn block_attribution(ctx: &Ctx, qt: usize) -> Option<(Phrase, String)> {
     if k > 0 && doc.punct(k - 1) == Some(':') {
         let s = doc.sentence_start(k - 1);
         return reported_in(ctx, doc.sentences[doc.sent_of[k - 1]].clone(), true)
+            .or_else(|| owner_of_words(ctx, s, k - 1).map(|p| (p, ":".into())))
             .or_else(|| subject_of_clause(ctx, s, k - 1, true).map(|p| (p, ":".into())));
     }
     None

@@ -207,3 +207,16 @@ fn a_surname_shared_in_a_family_is_not_the_one_called_by_first_name() {
         ["He always: Nick Howard", "We will: Michael Howard"]
     );
 }
+
+#[test]
+fn a_lead_in_of_his_or_her_words_gives_them_to_the_owner() {
+    let t = "Ian Fogg, an analyst at Jupiter Research, was upbeat. \"It will sell,\" he said. His verdict: \"For consumers it is a natural next step.\"\n\nNina Ortiz of Gartner was not convinced. Her summing-up:\n\n> Apple will sell it to people who already own an iPod.";
+    assert_eq!(
+        speakers(t),
+        [
+            "It will: Ian Fogg",
+            "For consumers: Ian Fogg",
+            "Apple will: Nina Ortiz"
+        ]
+    );
+}
