@@ -387,6 +387,14 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
     if s >= end {
         return None;
     }
+    // `the Leader of the Commons`, `President of the Commission`: a post of a body, with no
+    // name after it, names no one (a role, read as one).
+    if doc.is(s, list::OFFICE)
+        && doc.lword(s + 1) == Some("of")
+        && !(s..end).any(|k| doc.is(k, list::FIRST_NAME) && !doc.is(k, list::TITLE))
+    {
+        return None;
+    }
     // Titles and roles: the name starts after the last title word that has a name after it
     // (`Judicial Watch President Tom Fitton`, `Secretary of State Hillary Clinton`); a kept
     // title (`Sir`) stays in the name. A tail that names an organisation keeps its words

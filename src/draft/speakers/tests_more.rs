@@ -220,3 +220,9 @@ fn a_lead_in_of_his_or_her_words_gives_them_to_the_owner() {
         ]
     );
 }
+
+#[test]
+fn a_post_of_a_body_is_a_role_not_a_name() {
+    let t = "Peter Hain was angry on Friday. The Leader of the Commons said: \"They are playing politics.\"";
+    assert_eq!(speakers(t), ["They are: Peter Hain"]);
+}
