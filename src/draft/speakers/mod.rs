@@ -376,8 +376,14 @@ fn continuation(
                     && !doc.is_pronoun(k)
                     && !doc.cue_at(k)
             });
-    let reported_between =
-        (pt + 1..s).any(|k| (ends || doc.sent_of[k] != doc.sent_of[pt]) && doc.strong_cue_at(k));
+    // (After a phrase quoted in passing, a parenthetical `, he says,` reports someone: `The
+    // Peter Hain "mongrel" attack, he says, is …` is not Hain speaking.)
+    let fragment = quotes[prev].kind != QuoteKind::Speech;
+    let parenthetical = |k: usize| k >= 2 && doc.is_pronoun(k - 1) && doc.punct(k - 2) == Some(',');
+    let reported_between = (pt + 1..s).any(|k| {
+        (ends || fragment && parenthetical(k) || doc.sent_of[k] != doc.sent_of[pt])
+            && doc.strong_cue_at(k)
+    });
     if (same_para || adjacent_para) && !quotes[prev].block && !reported_between {
         return chosen[prev].clone().map(|w| (w, false));
     }
