@@ -171,8 +171,18 @@ pub(super) fn candidates(
                     Refers::Person(ctx.doc.lex.get(head).gender)
                 };
                 let head = super::names::role_word(head);
+                // (A body's name that ends in the noun holds it: `the commission` is the
+                // `Electoral Commission`.)
+                let named_for = |e: usize| {
+                    refers == Refers::Thing
+                        && ctx.entities.list[e]
+                            .name
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|w| w.eq_ignore_ascii_case(&head))
+                };
                 let has_role = |who: &Who| match who {
-                    Who::Entity(e) => ctx.entities.list[*e].roles.contains(&head),
+                    Who::Entity(e) => ctx.entities.list[*e].roles.contains(&head) || named_for(*e),
                     Who::Described(d) => d.ends_with(head.as_str()),
                 };
                 let mut found = antecedents(ctx, *tok, qt, refers, earlier);

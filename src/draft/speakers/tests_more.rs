@@ -234,3 +234,9 @@ fn a_phrase_quoted_in_passing_and_then_reported_speech_hand_no_turn_on() {
     // "conflicts" against a draft that gives them to him.)
     assert_eq!(speakers(t), ["mongrel: Peter Hain", "I have: -"]);
 }
+
+#[test]
+fn a_bodys_noun_stands_for_the_body_named_with_it() {
+    let t = "In a new report, the Electoral Commission says it is worth debating a cap on gifts. It also says there should be more state funding for parties.\n\nThere were almost 68m pounds in reported donations in 2003. The rules have already been changed. The commission says capping donations would mean taxpayers giving parties more cash. \"While we are not opposed to a cap, we do not believe that such a change is right now.\"";
+    assert_eq!(speakers(t), ["While we: Electoral Commission"]);
+}
