@@ -229,6 +229,15 @@ pub(super) fn described_before(
     while k > clause_start && doc.word(k - 1).is_some() && k + 5 > h {
         k -= 1;
         let w = doc.lword(k)?;
+        // (`the Leader of the Commons told …`: a definite post is someone's, a role; `a
+        // spokesman for Unison` is no one the text names.)
+        if w == "the" && k + 1 == h {
+            return Some(Phrase::Role {
+                tok: k,
+                head: doc.lword(h)?.to_string(),
+                range: doc.tok_range(k).start..doc.tok_range(h).end,
+            });
+        }
         if matches!(w, "a" | "an" | "one" | "another" | "the") {
             let start = doc.tok_range(k).start;
             return Some(Phrase::Described {

@@ -240,3 +240,9 @@ fn a_bodys_noun_stands_for_the_body_named_with_it() {
     let t = "In a new report, the Electoral Commission says it is worth debating a cap on gifts. It also says there should be more state funding for parties.\n\nThere were almost 68m pounds in reported donations in 2003. The rules have already been changed. The commission says capping donations would mean taxpayers giving parties more cash. \"While we are not opposed to a cap, we do not believe that such a change is right now.\"";
     assert_eq!(speakers(t), ["While we: Electoral Commission"]);
 }
+
+#[test]
+fn a_definite_post_of_a_body_before_a_cue_is_a_role() {
+    let t = "Peter Hain probably thought he had landed a blow. On Friday morning, the Leader of the Commons told the Today programme that Michael Howard was \"playing opposition for opposition sake\" over the bill.";
+    assert_eq!(speakers(t), ["playing opposition: Peter Hain"]);
+}
