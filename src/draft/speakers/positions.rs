@@ -150,9 +150,13 @@ pub(super) fn mark_positions(doc: &Doc, mentions: &mut [Mention], mention_at: &[
             && doc.punct(t - 1) == Some(',')
             && doc.strong_cue_at(e + 1)
             && doc.sentence_end(e) <= e + 4;
-        m.subject = (first || after_conj || inverted || trailing)
+        // `One dissenting opinion came from Brian Gammage, …`: whom the sentence's words come
+        // from is what it is about.
+        let source = matches!(prev, Some("from"))
+            && matches!(prev2, Some("came" | "comes" | "come"))
+            && (s..t).all(|k| mention_at[k].is_none());
+        m.subject = ((first || after_conj || inverted || trailing) && !after_prep || source)
             && !m.possessive
-            && !after_prep
             && !modifier;
     }
     // `Russia's foreign minister, Sergey Lavrov, welcomed …`, `James Hardie chairwoman, Meredith

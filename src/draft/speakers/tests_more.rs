@@ -246,3 +246,9 @@ fn a_definite_post_of_a_body_before_a_cue_is_a_role() {
     let t = "Peter Hain probably thought he had landed a blow. On Friday morning, the Leader of the Commons told the Today programme that Michael Howard was \"playing opposition for opposition sake\" over the bill.";
     assert_eq!(speakers(t), ["playing opposition: Peter Hain"]);
 }
+
+#[test]
+fn whom_an_opinion_came_from_is_what_the_sentence_is_about() {
+    let t = "Ian Fogg praised the machine. \"It will sell,\" said Mr Fogg. One dissenting opinion came from Brian Gammage, vice-president of research at Gartner. He said: \"I do not think it changes the world.\"";
+    assert_eq!(speakers(t), ["It will: Ian Fogg", "I do: Brian Gammage"]);
+}
