@@ -236,17 +236,19 @@ fn short_form(
 ) -> Option<usize> {
     let word = m.words.last()?.as_str();
     // (Of two people with one surname, not one the text calls by the first name alone: after
-    // `Michael Howard … His son, Nick Howard, … Nick said`, `Mr Howard` is the father.)
+    // `Michael Howard … His son, Nick Howard, … Nick said` or `Bennett's sister Gale`, `Mr
+    // Howard` is the father, `Bennett` the brother.)
     let nearest = |ids: &Vec<usize>| -> Option<usize> {
         let mut best: Option<(bool, bool, usize, usize)> = None;
         for &e in ids {
             if !compatible_gender(list[e].gender, m.gender) {
                 continue;
             }
-            let by_first_name = list[e]
-                .mentions
-                .iter()
-                .any(|&j| j < i && mentions[j].words.len() == 1 && mentions[j].words[0] != word);
+            let by_first_name = list[e].mentions.iter().any(|&j| {
+                j < i
+                    && (mentions[j].kin
+                        || mentions[j].words.len() == 1 && mentions[j].words[0] != word)
+            });
             for &j in &list[e].mentions {
                 let before = j < i;
                 let dist = mentions[j].tok.abs_diff(m.tok);

@@ -68,6 +68,8 @@ pub(super) struct Mention {
     /// Written as a business or body is (`Hardie, which …`, `Wimpey's shares`, `shares in
     /// Wimpey`): a first name in it (`George Wimpey`) names no person.
     pub body_context: bool,
+    /// Named by kinship (`Nogar's son Stephen`): the text calls them by first name.
+    pub kin: bool,
 }
 
 /// An unnamed person: `a spokesman for the FA`, `one opposition voice`.
@@ -340,11 +342,47 @@ pub(super) fn find_mentions(doc: &Doc) -> Vec<Mention> {
         if doc.is_cap_raw(end) && doc.place_adjective(end) {
             continue;
         }
-        if let Some(m) = mention_of_run(doc, run_start, end) {
+        if let Some(mut m) = mention_of_run(doc, run_start, end) {
+            family_surname(doc, &out, &mut m);
             out.push(m);
         }
     }
     out
+}
+
+/// `Nogar's son Stephen`, `Hewitt's sister Jaslyn`: a first name after a kinship noun and a
+/// possessive surname is named in full with that surname.
+fn family_surname(doc: &Doc, before: &[Mention], m: &mut Mention) {
+    let t = m.run_start;
+    let kin = t >= 2
+        && m.words.len() == 1
+        && doc.is(t, list::FIRST_NAME)
+        && doc.lword(t - 1).is_some_and(|w| {
+            matches!(
+                w,
+                "son"
+                    | "daughter"
+                    | "brother"
+                    | "sister"
+                    | "father"
+                    | "mother"
+                    | "husband"
+                    | "wife"
+            )
+        });
+    let Some(owner) = before.last().filter(|o| {
+        kin && o.possessive && o.end_tok + 2 == t && matches!(o.kind, Kind::Person | Kind::Unknown)
+    }) else {
+        return;
+    };
+    let (Some(word), Some(written)) = (owner.words.last(), owner.name.rsplit(' ').next()) else {
+        return;
+    };
+    m.name = format!("{} {}", m.name, written);
+    m.words.push(word.clone());
+    m.kin = true;
+    m.kind = Kind::Person;
+    m.first_name = true;
 }
 
 /// The mention a capitalised run holds, if any: leading sentence starters and titles cut off.
@@ -681,6 +719,7 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
         in_title,
         speaking: false,
         body_context: false,
+        kin: false,
     })
 }
 

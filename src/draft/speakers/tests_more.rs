@@ -252,3 +252,12 @@ fn whom_an_opinion_came_from_is_what_the_sentence_is_about() {
     let t = "Ian Fogg praised the machine. \"It will sell,\" said Mr Fogg. One dissenting opinion came from Brian Gammage, vice-president of research at Gartner. He said: \"I do not think it changes the world.\"";
     assert_eq!(speakers(t), ["It will: Ian Fogg", "I do: Brian Gammage"]);
 }
+
+#[test]
+fn a_first_name_after_kin_takes_the_surname_and_leaves_it_to_the_other() {
+    let t = "Jim Farrow, 57, greeted voters at the school on Tuesday. Farrow's brother Stephen was crowned homecoming king there. \"He was always the loud one,\" Stephen said.\n\nFarrow recently retired as a mail carrier. \"We are Manchester people,\" Farrow said.";
+    assert_eq!(
+        speakers(t),
+        ["He was: Stephen Farrow", "We are: Jim Farrow"]
+    );
+}
