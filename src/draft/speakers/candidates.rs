@@ -141,6 +141,18 @@ pub(super) fn candidates(
                 let mut f = common.to_vec();
                 f.push((F::ViaDescribed, 1.0));
                 add(Who::Described(text.clone()), range.clone(), &link.cue, &f);
+                // `A Conservative election challenger is quitting after …` in a lede, and the
+                // next paragraph opens with the person (`Danny Kruger, who …, had been due`).
+                if let Some(a) = introduced_next(ctx, range) {
+                    let mut f = common.to_vec();
+                    f.extend([(F::ViaRole, 1.0), (F::RoleLater, 1.0)]);
+                    f.extend(antecedent_features(
+                        ctx,
+                        &a,
+                        Refers::Person(Gender::Unknown),
+                    ));
+                    add(a.who, range.clone(), &link.cue, &f);
+                }
             }
             Phrase::Pronoun { tok } => {
                 let word = ctx.doc.lword(*tok).unwrap_or_default();
@@ -551,6 +563,33 @@ fn named_later_with_role(ctx: &Ctx, phrase: &str, role: &str, from: usize) -> Op
             })
     })?;
     Some(far_antecedent(ctx, i, at))
+}
+
+/// An indefinite description in a lede that names no one before it (`A Conservative election
+/// challenger is quitting …`): the person who opens the next paragraph as its subject.
+fn introduced_next(ctx: &Ctx, range: &Range<usize>) -> Option<Antecedent> {
+    let doc = &ctx.doc;
+    let det = (0..doc.len()).find(|&k| doc.tok_range(k).start >= range.start)?;
+    if !matches!(doc.lword(det), Some("a" | "an"))
+        || ctx
+            .mentions
+            .iter()
+            .any(|m| m.run_start < det && m.kind == Kind::Person)
+    {
+        return None;
+    }
+    let para = doc.para_of[det];
+    let i = ctx
+        .mentions
+        .iter()
+        .position(|m| m.run_start > det && !m.in_title && doc.para_of[m.run_start] > para)?;
+    let m = &ctx.mentions[i];
+    let opens = (0..m.run_start)
+        .rev()
+        .take_while(|&k| doc.para_of[k] == doc.para_of[m.run_start])
+        .all(|k| doc.word(k).is_none());
+    (opens && m.subject && m.kind == Kind::Person && doc.para_of[m.run_start] <= para + 2)
+        .then(|| far_antecedent(ctx, i, det))
 }
 
 /// The entity last named before `limit` (outside headlines) that `such` holds for, as an

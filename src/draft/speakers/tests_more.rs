@@ -261,3 +261,9 @@ fn a_first_name_after_kin_takes_the_surname_and_leaves_it_to_the_other() {
         ["He was: Stephen Farrow", "We are: Jim Farrow"]
     );
 }
+
+#[test]
+fn a_ledes_indefinite_description_is_the_person_who_opens_the_next_paragraph() {
+    let t = "Labour candidate quits over remark\n\nA Labour election challenger is standing down after being quoted as wanting a \"bonfire of the regulations in every town hall\".\n\nMarta Keane, who also works in the party research unit, had been due to stand in Hove. She says her remark was misrepresented.";
+    assert_eq!(speakers(t), ["bonfire of: Marta Keane"]);
+}
