@@ -15,7 +15,7 @@ use crate::text::one_spaced;
 mod holders;
 pub(super) use holders::holder_of_phrase;
 use holders::{
-    bodies_in, holder_of_role, introduced_next, latest_tied, named_later_with_role, tied_to,
+    bodies_in, holder_of_role, holds, introduced_next, latest_tied, named_later_with_role, tied_to,
 };
 
 /// Who a candidate is.
@@ -200,7 +200,7 @@ pub(super) fn candidates(
                             .is_some_and(|w| w.eq_ignore_ascii_case(&head))
                 };
                 let has_role = |who: &Who| match who {
-                    Who::Entity(e) => ctx.entities.list[*e].roles.contains(&head) || named_for(*e),
+                    Who::Entity(e) => holds(ctx, *e, &head) || named_for(*e),
                     Who::Described(d) => d.ends_with(head.as_str()),
                 };
                 let mut found = antecedents(ctx, *tok, qt, refers, earlier);

@@ -517,15 +517,14 @@ pub(super) fn roles_by_sequence(
         let from = mentions.partition_point(|m| m.tok < before.start);
         // (One subject only: in `Nielsen had panicked that …, Greer said.` either could be
         // `the feminist writer` of the next sentence.)
-        let subjects: Vec<usize> = mentions[from..]
+        let mut subjects = mentions[from..]
             .iter()
             .take_while(|m| m.tok < before.end)
             .enumerate()
             .filter(|(_, m)| m.subject && matches!(m.kind, Kind::Person | Kind::Unknown))
-            .map(|(i, _)| from + i)
-            .collect();
-        let lead = match subjects[..] {
-            [i] => Some(i),
+            .map(|(i, _)| from + i);
+        let lead = match (subjects.next(), subjects.next()) {
+            (Some(i), None) => Some(i),
             _ => None,
         };
         // (`Reporter Oliver Finegold` has a role of his own.)

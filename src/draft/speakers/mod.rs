@@ -271,8 +271,9 @@ fn speaker_of(ctx: &Ctx, c: &Candidate, confidence: f32) -> Speaker {
                     || ent.person_evidence
                     || ent.name.contains(' ')
             }
-            // (`the Trump campaign` speaks for Trump: never a conflict with him.)
-            Who::Described(d) => body_of_named(d).is_none(),
+            // (`the Trump campaign` speaks for Trump: never a conflict with him; `name_of`
+            // calls a description named only when it is such a body.)
+            Who::Described(_) => !named,
         };
     Speaker {
         name,

@@ -282,8 +282,7 @@ pub(super) fn find_mentions(doc: &Doc) -> Vec<Mention> {
             }
             // `Bank of England`, `Secretary of State`, `Bradford & Bingley` run on across a
             // connector; a person's name does not (`Martin Owen of Futurelab`).
-            let person =
-                (run_start..end).any(|k| doc.is(k, list::FIRST_NAME) && !doc.is(k, list::TITLE));
+            let person = has_first_name(doc, run_start..end);
             let orgish = (run_start..end).any(|k| {
                 doc.is(
                     k,
@@ -348,6 +347,11 @@ pub(super) fn find_mentions(doc: &Doc) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Does a first name (not also a title, `Earl`) stand among the tokens `range`?
+fn has_first_name(doc: &Doc, mut range: std::ops::Range<usize>) -> bool {
+    range.any(|k| doc.is(k, list::FIRST_NAME) && !doc.is(k, list::TITLE))
 }
 
 /// `Nogar's son Stephen`, `Hewitt's sister Jaslyn`: a first name after a kinship noun and a
@@ -427,10 +431,7 @@ fn mention_of_run(doc: &Doc, run_start: usize, end: usize) -> Option<Mention> {
     }
     // `the Leader of the Commons`, `President of the Commission`: a post of a body, with no
     // name after it, names no one (a role, read as one).
-    if doc.is(s, list::OFFICE)
-        && doc.lword(s + 1) == Some("of")
-        && !(s..end).any(|k| doc.is(k, list::FIRST_NAME) && !doc.is(k, list::TITLE))
-    {
+    if doc.is(s, list::OFFICE) && doc.lword(s + 1) == Some("of") && !has_first_name(doc, s..end) {
         return None;
     }
     // Titles and roles: the name starts after the last title word that has a name after it

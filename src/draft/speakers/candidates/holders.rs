@@ -11,9 +11,12 @@ use crate::text::fold_word;
 /// The person the text last named before `limit` whose mentions were given `role`, as an
 /// antecedent of `the <role>` at `limit`.
 pub(super) fn holder_of_role(ctx: &Ctx, role: &str, limit: usize) -> Option<Antecedent> {
-    latest_such(ctx, limit, |e| {
-        ctx.entities.list[e].roles.iter().any(|r| r == role)
-    })
+    latest_such(ctx, limit, |e| holds(ctx, e, role))
+}
+
+/// Was entity `e` given `role`?
+pub(super) fn holds(ctx: &Ctx, e: usize, role: &str) -> bool {
+    ctx.entities.list[e].roles.iter().any(|r| r == role)
 }
 
 /// The mention of whom a sentence led by `the <words> <role>` (the phrase at `range`) stands
@@ -28,9 +31,7 @@ pub(in crate::draft::speakers) fn holder_of_phrase(
 ) -> Option<usize> {
     let bodies = bodies_in(ctx, range);
     if bodies.is_empty() {
-        latest_mention(ctx, limit, |e| {
-            ctx.entities.list[e].roles.iter().any(|r| r == role)
-        })
+        latest_mention(ctx, limit, |e| holds(ctx, e, role))
     } else {
         latest_mention(ctx, limit, |e| bodies.iter().any(|&b| tied_to(ctx, e, b)))
     }
